@@ -1,0 +1,113 @@
+"""Smoke tests of helpers.plots: each figure draws what it should on small known data."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+from tests.fakes import tiny_images  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    plots.use_style()
+    yield
+    plt.close("all")
+
+
+def test_use_style_sets_the_series_image_colour_map():
+    assert matplotlib.rcParams["image.cmap"] == plots.IMAGE_CMAP
+
+
+def test_image_grid_has_one_axes_per_cell_and_the_titles():
+    images, labels = tiny_images(12)
+    fig = plots.plot_image_grid(images, titles=[str(v) for v in labels], ncols=5)
+    assert len(fig.axes) == 15  # 3 rows of 5; the last 3 stay empty
+    assert [ax.get_title() for ax in fig.axes[:3]] == ["0", "1", "2"]
+    assert len(fig.axes[11].images) == 1 and len(fig.axes[12].images) == 0
+
+
+def test_image_grid_accepts_a_channel_axis():
+    images, _ = tiny_images(4)
+    fig = plots.plot_image_grid(images[..., None])
+    assert len(fig.axes) == 4
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (np.zeros((3, 784)), r"shape \(n, height, width\)"),
+        (np.zeros((0, 28, 28)), "no images"),
+    ],
+)
+def test_image_grid_rejects_bad_input(bad, message):
+    with pytest.raises(ValueError, match=message):
+        plots.plot_image_grid(bad)
+
+
+def test_image_grid_rejects_wrong_number_of_titles():
+    images, _ = tiny_images(4)
+    with pytest.raises(ValueError, match="3 titles for 4 images"):
+        plots.plot_image_grid(images, titles=["a", "b", "c"])
+
+
+def test_examples_per_class_draws_a_row_per_digit():
+    images, labels = tiny_images(60)
+    fig = plots.plot_examples_per_class(images, labels, per_class=4)
+    assert len(fig.axes) == 40
+    assert fig.axes[0].get_ylabel() == "0"
+    assert fig.axes[36].get_ylabel() == "9"
+
+
+def test_class_balance_bars_show_shares_in_percent():
+    ax = plots.plot_class_balance({"a": np.array([0, 0, 1, 1]), "b": np.array([0, 1, 1, 1])})
+    heights = sorted(round(patch.get_height()) for patch in ax.patches if patch.get_height())
+    assert heights == [25, 50, 50, 75]
+
+
+def test_class_balance_needs_a_label_set():
+    with pytest.raises(ValueError, match="at least one"):
+        plots.plot_class_balance({})
+
+
+def test_class_images_mean_of_known_images():
+    images = np.zeros((4, 28, 28), np.uint8)
+    images[0, 0, 0] = 200
+    labels = np.array([0, 0, 1, 1])
+    fig = plots.plot_class_images(images, labels, statistic="mean")
+    drawn = fig.axes[0].images[0].get_array()
+    assert drawn[0, 0] == pytest.approx(100.0)
+    assert fig.axes[1].images[0].get_array().max() == 0
+
+
+def test_class_images_rejects_unknown_statistic():
+    images, labels = tiny_images(10)
+    with pytest.raises(ValueError, match="'mean' or 'std'"):
+        plots.plot_class_images(images, labels, statistic="median")
+
+
+def test_pixel_histogram_counts_every_pixel():
+    images, _ = tiny_images(5)
+    ax = plots.plot_pixel_histogram(images, bins=16)
+    assert sum(patch.get_height() for patch in ax.patches) == images.size
+
+
+def test_embedding_scatter_and_centre_labels():
+    points = np.array([[0.0, 0.0], [1.0, 1.0], [10.0, 10.0], [11.0, 11.0]])
+    ax = plots.plot_embedding(points, np.array([3, 3, 7, 7]), title="toy")
+    assert len(ax.collections[0].get_offsets()) == 4
+    assert sorted(text.get_text() for text in ax.texts) == ["3", "7"]
+    assert ax.get_title() == "toy"
+
+
+def test_embedding_rejects_bad_shapes():
+    with pytest.raises(ValueError, match=r"shape \(n, 2\)"):
+        plots.plot_embedding(np.zeros((4, 3)), np.zeros(4))
+    with pytest.raises(ValueError, match="must match"):
+        plots.plot_embedding(np.zeros((4, 2)), np.zeros(3))
