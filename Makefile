@@ -7,13 +7,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-NBVAL_FLAGS := --nbval --nbval-current-env --nbval-cell-timeout=900 \
-               --nbval-sanitize-with tests/nbval_sanitize.cfg
-
 # Silence TensorFlow's C++ start-up noise for every kernel (too late inside a notebook).
 export TF_CPP_MIN_LOG_LEVEL  := 3
 export TF_ENABLE_ONEDNN_OPTS := 0
 export PYTHONHASHSEED        := 0
+
+NB ?= notebooks/[0-9]*.ipynb
 
 .PHONY: lab test lint format unit notebooks execute-notebooks clean
 
@@ -24,10 +23,12 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $@
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/01_explore_the_data.ipynb
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/01_explore_the_data.ipynb
 
+# Lint, then unit tests + every notebook under nbval (reverse order) in a fresh temporary
+# copy of the repository, so no notebook can lean on another's leftovers (models/ etc.).
 test: $(STAMP) lint
-	$(BIN)/pytest tests notebooks $(NBVAL_FLAGS)
+	$(BIN)/python scripts/test_in_fresh_copy.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,8 +37,9 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest tests
 
+# nbval in this working tree, in numbered order (quicker while editing one notebook: NB=...)
 notebooks: $(STAMP)
-	$(BIN)/pytest notebooks $(NBVAL_FLAGS)
+	$(BIN)/python scripts/test_in_fresh_copy.py --here $(NB)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -45,7 +47,6 @@ format: $(STAMP)
 
 # For maintainers after a change: re-run every notebook top to bottom in a fresh
 # kernel and save its outputs in place (NB=notebooks/03_*.ipynb for one).
-NB ?= notebooks/[0-9]*.ipynb
 execute-notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 

@@ -19,11 +19,17 @@ __all__ = [
     "DIGIT_PALETTE",
     "IMAGE_CMAP",
     "plot_class_balance",
+    "plot_confusion_matrix",
     "plot_class_images",
     "plot_embedding",
     "plot_examples_per_class",
     "plot_image_grid",
+    "plot_learning_curves",
     "plot_pixel_histogram",
+    "plot_predictions",
+    "plot_probabilities",
+    "plot_reliability_diagram",
+    "plot_spread",
     "use_style",
 ]
 
@@ -354,3 +360,312 @@ def plot_embedding(
     if title:
         ax.set_title(title)
     return ax
+
+
+def _history_dict(history: object) -> dict[str, list[float]]:
+    """Accept a Keras ``History`` or its ``.history`` dict."""
+    values = getattr(history, "history", history)
+    if not isinstance(values, dict) or not values:
+        raise ValueError(
+            "expected a Keras History (the return value of model.fit) or its .history dict, "
+            f"got {type(history).__name__}."
+        )
+    return values
+
+
+def plot_learning_curves(
+    histories: object,
+    *,
+    metrics: Sequence[str] = ("loss", "accuracy"),
+    validation_only: bool = False,
+) -> plt.Figure:
+    """Draw training (solid) and validation (dashed) curves per epoch, one panel per metric.
+
+    Parameters
+    ----------
+    histories
+        A Keras ``History`` (or its ``.history`` dict), or a dict mapping run names to
+        histories to compare several runs, each in its own colour.
+    metrics
+        Metric names to draw, e.g. ``("loss", "accuracy")``; the validation curve is
+        ``val_<metric>`` and is drawn when present.
+    validation_only
+        Draw only the validation curves (clearer when comparing many runs).
+
+    Returns
+    -------
+    The figure.
+
+    Raises
+    ------
+    ValueError
+        When a history lacks a requested metric.
+    """
+    if (
+        isinstance(histories, dict)
+        and histories
+        and all(not isinstance(v, list | tuple) for v in histories.values())
+    ):
+        runs = {name: _history_dict(h) for name, h in histories.items()}
+    else:
+        runs = {"": _history_dict(histories)}
+    fig, axes = plt.subplots(1, len(metrics), figsize=(5.2 * len(metrics), 3.6), squeeze=False)
+    for ax, metric in zip(axes[0], metrics, strict=True):
+        for index, (name, history) in enumerate(runs.items()):
+            if metric not in history and f"val_{metric}" not in history:
+                raise ValueError(
+                    f"history {name!r} has no {metric!r}; it has {sorted(history)}. "
+                    "Pass metrics= with names it has."
+                )
+            color = DIGIT_PALETTE[index % 10]
+            if not validation_only and metric in history:
+                epochs = np.arange(1, len(history[metric]) + 1)
+                label = f"{name} train".strip()
+                ax.plot(epochs, history[metric], color=color, label=label)
+            if f"val_{metric}" in history:
+                epochs = np.arange(1, len(history[f"val_{metric}"]) + 1)
+                label = f"{name} validation".strip()
+                ax.plot(epochs, history[f"val_{metric}"], color=color, linestyle="--", label=label)
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(metric)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_spread(
+    values: dict[str, Sequence[float]],
+    *,
+    ylabel: str,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw each group's values as dots, with the group mean ± one standard deviation.
+
+    Parameters
+    ----------
+    values
+        Group name → the values measured in that group (e.g. one accuracy per seed).
+    ylabel
+        Label of the value axis.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    if not values or any(len(v) == 0 for v in values.values()):
+        raise ValueError("plot_spread needs at least one group, each with at least one value.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.8 + 1.6 * len(values), 3.6))
+    for position, group in enumerate(values.values()):
+        group = np.asarray(group, dtype=float)
+        jitter = np.linspace(-0.12, 0.12, len(group)) if len(group) > 1 else np.zeros(1)
+        ax.scatter(position + jitter, group, color=DIGIT_PALETTE[position % 10], zorder=3)
+        mean, std = group.mean(), group.std(ddof=1) if len(group) > 1 else 0.0
+        ax.errorbar(position + 0.3, mean, yerr=std, fmt="o", color="black", capsize=4)
+    ax.set_xticks(range(len(values)), list(values))
+    ax.set_xlim(-0.5, len(values) - 0.3)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_confusion_matrix(
+    matrix: np.ndarray,
+    *,
+    normalize: bool = False,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw a confusion matrix (rows: true digit, columns: predicted digit) as a heatmap.
+
+    Parameters
+    ----------
+    matrix
+        Square matrix from :func:`helpers.evaluation.confusion_matrix`: counts, or row
+        shares when ``normalize`` was used there.
+    normalize
+        Whether ``matrix`` holds row shares (drawn as percentages) rather than counts.
+        The diagonal is left blank so the mistakes stand out; its values are the
+        per-class recall (shares) or correct counts.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    matrix = np.asarray(matrix)
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise ValueError(f"a confusion matrix must be square, got shape {matrix.shape}.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.2, 5.2))
+    shown = matrix * 100 if normalize else matrix
+    off_diagonal = ~np.eye(len(matrix), dtype=bool)
+    # Label the mistakes only; empty cells stay blank so the pattern stands out.
+    labels = np.where(shown > 0, np.vectorize(lambda v: _cell_text(v, normalize))(shown), "")
+    sns.heatmap(
+        shown,
+        mask=~off_diagonal,
+        annot=labels,
+        fmt="",
+        cmap="Reds",
+        cbar=False,
+        square=True,
+        linewidths=0.5,
+        linecolor="0.9",
+        annot_kws={"fontsize": 8},
+        ax=ax,
+    )
+    for i in range(len(matrix)):
+        text = _cell_text(shown[i, i], normalize)
+        ax.text(i + 0.5, i + 0.5, text, ha="center", va="center", fontsize=8, color="0.35")
+    ax.grid(False)
+    ax.set_xlabel("predicted digit")
+    ax.set_ylabel("true digit")
+    ax.tick_params(axis="y", rotation=0)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _cell_text(value: float, normalize: bool) -> str:
+    return f"{value:.1f}" if normalize else f"{int(value):d}"
+
+
+def plot_predictions(
+    images: np.ndarray,
+    y_true: np.ndarray,
+    probabilities: np.ndarray,
+    indices: Sequence[int],
+    *,
+    ncols: int = 8,
+) -> plt.Figure:
+    """Draw chosen images with their true label, predicted label and confidence.
+
+    Titles read ``true 4 → 9 (97%)``; red marks a wrong prediction.
+
+    Parameters
+    ----------
+    images
+        All images, shape (n, 28, 28).
+    y_true
+        All true labels.
+    probabilities
+        All predicted probabilities, shape (n, classes).
+    indices
+        Which examples to draw, in order (e.g. from
+        :func:`helpers.evaluation.most_confident_mistakes`).
+    ncols
+        Images per row.
+
+    Returns
+    -------
+    The figure.
+    """
+    indices = np.asarray(indices, dtype=int)
+    if len(indices) == 0:
+        raise ValueError("no examples to draw: indices is empty.")
+    probabilities = np.asarray(probabilities)
+    predicted = probabilities[indices].argmax(axis=1)
+    confidence = probabilities[indices, predicted]
+    true = np.asarray(y_true)[indices]
+    titles = [
+        f"true {t} → {p} ({c:.0%})" for t, p, c in zip(true, predicted, confidence, strict=True)
+    ]
+    colors = ["black" if t == p else "crimson" for t, p in zip(true, predicted, strict=True)]
+    return plot_image_grid(
+        np.asarray(images)[indices], titles=titles, title_colors=colors, ncols=ncols, cell_size=1.35
+    )
+
+
+def plot_reliability_diagram(
+    tables: dict[str, object],
+    *,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw accuracy against confidence per bin, for one or more models.
+
+    Parameters
+    ----------
+    tables
+        Model name → table from :func:`helpers.evaluation.reliability_table`.
+        A perfectly calibrated model lies on the diagonal; points below it are
+        over-confident.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    if not tables:
+        raise ValueError("plot_reliability_diagram needs at least one reliability table.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], color="0.5", linestyle="--", linewidth=1, label="perfect calibration")
+    for index, (name, table) in enumerate(tables.items()):
+        sizes = 20 + 200 * np.sqrt(table["count"] / table["count"].sum())
+        color = DIGIT_PALETTE[index % 10]
+        ax.plot(table["confidence"], table["accuracy"], color=color, marker=None, label=name)
+        ax.scatter(table["confidence"], table["accuracy"], s=sizes, color=color, alpha=0.7)
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("confidence (mean predicted probability in the bin)")
+    ax.set_ylabel("accuracy in the bin")
+    ax.legend(loc="upper left", fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_probabilities(
+    image: np.ndarray,
+    probabilities: np.ndarray,
+    *,
+    title: str | None = None,
+) -> plt.Figure:
+    """Draw an image next to a bar chart of the ten predicted probabilities.
+
+    Parameters
+    ----------
+    image
+        The 28 × 28 image the model saw.
+    probabilities
+        Ten probabilities, one per digit.
+    title
+        Title over the image; the predicted digit and its confidence by default.
+
+    Returns
+    -------
+    The figure.
+    """
+    probabilities = np.asarray(probabilities, dtype=float).ravel()
+    if probabilities.shape != (10,):
+        raise ValueError(f"expected 10 probabilities, got {probabilities.size}.")
+    predicted = int(probabilities.argmax())
+    fig, (image_ax, bar_ax) = plt.subplots(
+        1, 2, figsize=(5.6, 2.2), gridspec_kw={"width_ratios": [1, 1.9]}
+    )
+    image_ax.imshow(np.asarray(image), cmap="gray")  # as the model sees it: light ink on dark
+    image_ax.axis("off")
+    image_ax.set_title(title or f"{predicted} ({probabilities[predicted]:.0%})", fontsize=10)
+    colors = [DIGIT_PALETTE[0] if d == predicted else "0.75" for d in range(10)]
+    bar_ax.bar(range(10), probabilities, color=colors)
+    bar_ax.set_xticks(range(10))
+    bar_ax.set_ylim(0, 1)
+    bar_ax.set_ylabel("probability")
+    bar_ax.grid(axis="x", visible=False)
+    fig.tight_layout()
+    return fig

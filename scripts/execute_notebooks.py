@@ -42,10 +42,12 @@ def execute(path: Path, timeout: int) -> float:
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()
-    client.execute()
-    seconds = time.perf_counter() - start
-    nbformat.write(notebook, path)
-    return seconds
+    try:
+        client.execute()
+    finally:
+        # Saved even when a cell fails, so the error can be read in the notebook itself.
+        nbformat.write(notebook, path)
+    return time.perf_counter() - start
 
 
 def main() -> int:

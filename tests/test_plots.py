@@ -111,3 +111,82 @@ def test_embedding_rejects_bad_shapes():
         plots.plot_embedding(np.zeros((4, 3)), np.zeros(4))
     with pytest.raises(ValueError, match="must match"):
         plots.plot_embedding(np.zeros((4, 2)), np.zeros(3))
+
+
+def test_learning_curves_one_run_draws_train_and_validation():
+    history = {"loss": [1.0, 0.5], "val_loss": [1.1, 0.7], "accuracy": [0.5, 0.8]}
+    fig = plots.plot_learning_curves(history, metrics=("loss", "accuracy"))
+    loss_ax, accuracy_ax = fig.axes
+    assert [line.get_label() for line in loss_ax.lines] == ["train", "validation"]
+    assert list(loss_ax.lines[1].get_ydata()) == [1.1, 0.7]
+    assert len(accuracy_ax.lines) == 1
+
+
+def test_learning_curves_compare_runs_validation_only():
+    runs = {"a": {"val_loss": [1.0, 0.9]}, "b": {"val_loss": [0.8, 0.7]}}
+    fig = plots.plot_learning_curves(runs, metrics=("loss",), validation_only=True)
+    assert [line.get_label() for line in fig.axes[0].lines] == ["a validation", "b validation"]
+
+
+def test_learning_curves_reject_missing_metric_and_non_history():
+    with pytest.raises(ValueError, match="has no 'accuracy'"):
+        plots.plot_learning_curves({"loss": [1.0]}, metrics=("accuracy",))
+    with pytest.raises(ValueError, match="Keras History"):
+        plots.plot_learning_curves(42)
+
+
+def test_spread_draws_each_value_and_mean():
+    ax = plots.plot_spread({"a": [0.9, 0.92, 0.94]}, ylabel="acc")
+    assert len(ax.collections[0].get_offsets()) == 3
+    with pytest.raises(ValueError, match="at least one value"):
+        plots.plot_spread({"a": []}, ylabel="acc")
+
+
+def test_confusion_matrix_heatmap_labels_every_cell():
+    matrix = np.array([[5, 1, 0], [2, 7, 0], [0, 0, 3]])
+    ax = plots.plot_confusion_matrix(matrix, title="toy")
+    texts = sorted(t.get_text() for t in ax.texts if t.get_text())
+    assert texts == ["1", "2", "3", "5", "7"]  # zero cells stay blank
+    assert ax.get_xlabel() == "predicted digit" and ax.get_title() == "toy"
+
+
+def test_confusion_matrix_heatmap_shows_percentages_when_normalised():
+    ax = plots.plot_confusion_matrix(np.array([[0.75, 0.25], [0.0, 1.0]]), normalize=True)
+    assert sorted(t.get_text() for t in ax.texts if t.get_text()) == ["100.0", "25.0", "75.0"]
+
+
+def test_confusion_matrix_heatmap_rejects_non_square():
+    with pytest.raises(ValueError, match="square"):
+        plots.plot_confusion_matrix(np.zeros((2, 3)))
+
+
+def test_predictions_titles_and_colours():
+    images, _ = tiny_images(3)
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    fig = plots.plot_predictions(images, np.array([0, 0, 0]), probabilities, [1, 0])
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["true 0 → 1 (80%)", "true 0 → 0 (90%)"]
+    assert fig.axes[0].title.get_color() == "crimson"
+    with pytest.raises(ValueError, match="indices is empty"):
+        plots.plot_predictions(images, np.zeros(3, int), probabilities, [])
+
+
+def test_reliability_diagram_draws_diagonal_and_each_model():
+    import pandas as pd
+
+    table = pd.DataFrame({"confidence": [0.5, 0.9], "accuracy": [0.4, 0.95], "count": [10, 90]})
+    ax = plots.plot_reliability_diagram({"m1": table, "m2": table})
+    assert [line.get_label() for line in ax.lines] == ["perfect calibration", "m1", "m2"]
+    with pytest.raises(ValueError, match="at least one"):
+        plots.plot_reliability_diagram({})
+
+
+def test_probabilities_bars_highlight_the_prediction():
+    probabilities = np.full(10, 0.02)
+    probabilities[7] = 0.82
+    fig = plots.plot_probabilities(np.zeros((28, 28)), probabilities)
+    image_ax, bar_ax = fig.axes
+    assert image_ax.get_title() == "7 (82%)"
+    assert [round(p.get_height(), 2) for p in bar_ax.patches][7] == 0.82
+    with pytest.raises(ValueError, match="expected 10 probabilities"):
+        plots.plot_probabilities(np.zeros((28, 28)), np.ones(3) / 3)

@@ -1,0 +1,108 @@
+"""Tests of helpers.models: recipes, determinism, and loading or training saved models."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+
+from helpers import models
+
+
+def _small_training(seed: int) -> keras.Model:
+    """A short, seeded training run of the dense baseline on 2,000 random images."""
+    models.seed_everything(seed)
+    rng = np.random.default_rng(0)
+    x = rng.random((2000, 28, 28), dtype=np.float32)
+    y = rng.integers(0, 10, 2000)
+    model = models.build_dense_baseline()
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(x, y, epochs=1, batch_size=64, verbose=0)
+    return model
+
+
+def test_same_seed_gives_identical_weights():
+    first, second = _small_training(seed=3), _small_training(seed=3)
+    for a, b in zip(first.get_weights(), second.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_different_seeds_give_different_weights():
+    first, second = _small_training(seed=3), _small_training(seed=4)
+    assert not np.array_equal(first.get_weights()[0], second.get_weights()[0])
+
+
+def test_recipes_have_the_documented_sizes():
+    assert models.build_dense_baseline().count_params() == 118_282
+    assert models.build_cnn().count_params() == 225_034
+
+
+def test_describe_architecture_ignores_names_but_not_settings():
+    a, b = models.build_dense_baseline(), models.build_dense_baseline()
+    assert describe(a) == describe(b)
+    wider = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(256, activation="relu"),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    assert describe(wider) != describe(a)
+
+
+def describe(model: keras.Model) -> list[tuple]:
+    return models.describe_architecture(model)
+
+
+def test_unknown_recipe_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown model 'resnet'.*cnn"):
+        models.load_or_train(
+            "resnet", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
+        )
+
+
+def test_saved_model_is_loaded_not_retrained(tmp_path, monkeypatch):
+    model = models.build_dense_baseline()
+    model.save(models.model_path("dense_baseline", tmp_path))
+    monkeypatch.setattr(models, "train_recipe", _fail_if_called)
+    loaded, origin = models.load_or_train(
+        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
+    )
+    assert origin.startswith("loaded dense_baseline.keras")
+    np.testing.assert_array_equal(loaded.get_weights()[0], model.get_weights()[0])
+
+
+def _fail_if_called(*args, **kwargs):
+    raise AssertionError("train_recipe should not have been called")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [("wrong architecture", "different architecture"), ("garbage", "could not be read")],
+)
+def test_stale_or_broken_file_is_replaced_by_training(tmp_path, monkeypatch, content, reason):
+    path = models.model_path("dense_baseline", tmp_path)
+    if content == "garbage":
+        path.write_bytes(b"not a keras file")
+    else:
+        models.build_cnn().save(path)
+    trained = models.build_dense_baseline()
+    monkeypatch.setattr(models, "train_recipe", lambda *a, **k: trained)
+    model, origin = models.load_or_train(
+        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
+    )
+    assert model is trained
+    assert reason in origin
+    assert describe(keras.models.load_model(path)) == describe(trained)
+
+
+def test_missing_file_is_trained_and_saved(tmp_path, monkeypatch):
+    trained = models.build_dense_baseline()
+    monkeypatch.setattr(models, "train_recipe", lambda *a, **k: trained)
+    _, origin = models.load_or_train(
+        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path / "new"
+    )
+    assert "no saved dense_baseline.keras" in origin
+    assert models.model_path("dense_baseline", tmp_path / "new").is_file()
