@@ -1,0 +1,178 @@
+"""Training seconds to reach 99 % test accuracy: the series' fastest recipe against the
+Keras reference convnet, in one process and one run, over a few seeds.
+
+- reference: the Keras example convnet (Conv 32 3×3 → MaxPool → Conv 64 3×3 → MaxPool →
+  Flatten → Dropout 0.5 → Dense 10 softmax; 34,826 parameters), Adam, batch 128,
+  10 % validation split;
+- ours: a small CNN with batch normalisation, trained with a one-cycle learning-rate
+  schedule (helpers.schedules.OneCycle) and batch 256.
+
+Each model trains epoch by epoch until its test accuracy, measured at the end of each
+epoch, first reaches 0.990, or until a cap. Only the training is timed, not the
+evaluations. The median over seeds is reported.
+
+Usage: python benchmarks/time_to_accuracy.py [--seeds 0 1 2] [--cap 15]
+The last line is ``speedup reference/ours: X.XX``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+
+import keras
+import numpy as np
+from machine import machine_summary
+
+from helpers.data import load_mnist, scale_pixels
+from helpers.models import seed_everything
+from helpers.schedules import OneCycle
+
+TARGET = 0.990
+
+
+def build_reference() -> keras.Model:
+    """The Keras 'simple MNIST convnet' example."""
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(32, 3, activation="relu"),
+            keras.layers.MaxPooling2D(2),
+            keras.layers.Conv2D(64, 3, activation="relu"),
+            keras.layers.MaxPooling2D(2),
+            keras.layers.Flatten(),
+            keras.layers.Dropout(0.5),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def build_fast(steps_per_epoch: int, planned_epochs: int) -> keras.Model:
+    """A small CNN with batch normalisation and a one-cycle schedule over the planned epochs."""
+
+    def conv_block(filters: int) -> list[keras.layers.Layer]:
+        return [
+            keras.layers.Conv2D(filters, 3, use_bias=False),
+            keras.layers.BatchNormalization(),
+            keras.layers.ReLU(),
+            keras.layers.MaxPooling2D(2),
+        ]
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            *conv_block(32),
+            *conv_block(64),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    schedule = OneCycle(0.01, total_steps=steps_per_epoch * planned_epochs)
+    model.compile(
+        optimizer=keras.optimizers.Adam(schedule),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    return model
+
+
+class StopAtTestAccuracy(keras.callbacks.Callback):
+    """Time each epoch's training, then measure test accuracy and stop at the target."""
+
+    def __init__(self, x_test: np.ndarray, y_test: np.ndarray, target: float) -> None:
+        super().__init__()
+        self.x_test, self.y_test, self.target = x_test, y_test, target
+        self.training_seconds = 0.0
+        self.accuracies: list[float] = []
+        self.reached_at: int | None = None
+
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        self._start = time.perf_counter()
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        self.training_seconds += time.perf_counter() - self._start
+        accuracy = self.model.evaluate(self.x_test, self.y_test, batch_size=1000, verbose=0)[1]
+        self.accuracies.append(accuracy)
+        if accuracy >= self.target:
+            self.reached_at = epoch + 1
+            self.model.stop_training = True
+
+
+def run(
+    name: str,
+    build: Callable[[], keras.Model],
+    fit_kwargs: dict,
+    data: tuple,
+    seed: int,
+    cap: int,
+) -> tuple[float, int | None, list[float]]:
+    (x_train, y_train), (x_test, y_test) = data
+    seed_everything(seed)
+    model = build()
+    stopper = StopAtTestAccuracy(x_test, y_test, TARGET)
+    model.fit(x_train, y_train, epochs=cap, callbacks=[stopper], verbose=0, **fit_kwargs)
+    reached = f"epoch {stopper.reached_at}" if stopper.reached_at else f"not within {cap} epochs"
+    print(
+        f"{name:9s} seed {seed}: {stopper.training_seconds:6.1f} s of training, 0.990 {reached}; "
+        f"test accuracy per epoch: {' '.join(f'{a:.4f}' for a in stopper.accuracies)}",
+        flush=True,
+    )
+    return stopper.training_seconds, stopper.reached_at, stopper.accuracies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--cap", type=int, default=15, help="most epochs per run")
+    parser.add_argument("--fast-epochs", type=int, default=2, help="one-cycle length (epochs)")
+    args = parser.parse_args()
+
+    print(machine_summary())
+    (x_train, y_train), (x_test, y_test) = load_mnist()
+    data = (
+        (scale_pixels(x_train)[..., None], y_train),
+        (scale_pixels(x_test)[..., None], y_test),
+    )
+    fast_batch = 256
+    steps_per_epoch = int(np.ceil(len(x_train) / fast_batch))
+    print(f"reference parameters: {build_reference().count_params():,}")
+
+    results: dict[str, list[float]] = {"reference": [], "ours": []}
+    misses = {"reference": 0, "ours": 0}
+    for seed in args.seeds:
+        seconds, reached, _ = run(
+            "reference",
+            build_reference,
+            {"batch_size": 128, "validation_split": 0.1},
+            data,
+            seed,
+            args.cap,
+        )
+        results["reference"].append(seconds)
+        misses["reference"] += reached is None
+        seconds, reached, _ = run(
+            "ours",
+            lambda: build_fast(steps_per_epoch, args.fast_epochs),
+            {"batch_size": fast_batch},
+            data,
+            seed,
+            args.cap,
+        )
+        results["ours"].append(seconds)
+        misses["ours"] += reached is None
+
+    medians = {name: statistics.median(values) for name, values in results.items()}
+    for name, median in medians.items():
+        print(
+            f"{name:9s} median training seconds to 0.990: {median:.1f} "
+            f"(runs that never reached it: {misses[name]} of {len(args.seeds)})"
+        )
+    print(f"speedup reference/ours: {medians['reference'] / medians['ours']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
