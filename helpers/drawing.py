@@ -1,0 +1,106 @@
+"""A drawing pad for JupyterLab: draw a digit with the mouse and see what a model predicts.
+
+The pad is an ``ipycanvas`` canvas with Predict and Clear buttons. It needs a front end
+that displays widgets (JupyterLab does); elsewhere the notebook explains what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from helpers.images import to_mnist_format
+
+__all__ = ["classify_drawing", "digit_canvas"]
+
+
+def classify_drawing(
+    rgba: np.ndarray, classify: Callable[[np.ndarray], np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Preprocess a drawing the MNIST way and classify it.
+
+    Parameters
+    ----------
+    rgba
+        The canvas pixels, shape (H, W, 3) or (H, W, 4), dark ink on light paper.
+    classify
+        Function from a batch of scaled images (n, 28, 28) to probabilities (n, 10),
+        e.g. ``lambda x: model.predict(x, verbose=0)``.
+
+    Returns
+    -------
+    The 28 × 28 uint8 image the model saw, and its ten probabilities.
+    """
+    image = to_mnist_format(rgba)
+    probabilities = np.asarray(classify(image[None].astype(np.float32) / 255.0))[0]
+    return image, probabilities
+
+
+def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 280):
+    """Build the drawing pad widget.
+
+    Parameters
+    ----------
+    classify
+        Function from a batch of scaled images (n, 28, 28) to probabilities (n, 10).
+    size
+        Width and height of the canvas in screen pixels.
+
+    Returns
+    -------
+    An ``ipywidgets`` box holding the canvas, the buttons and the prediction.
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from ipycanvas import Canvas
+
+    from helpers.plots import plot_probabilities
+
+    canvas = Canvas(width=size, height=size, sync_image_data=True)
+    canvas.layout.border = "1px solid #999"
+    pen = {"last": None}
+
+    def clear(*_: object) -> None:
+        canvas.fill_style = "white"
+        canvas.fill_rect(0, 0, size, size)
+        canvas.stroke_style = "black"
+        canvas.line_width = size / 14
+        canvas.line_cap = "round"
+        output.clear_output()
+
+    def pen_down(x: float, y: float) -> None:
+        pen["last"] = (x, y)
+
+    def pen_move(x: float, y: float) -> None:
+        if pen["last"] is not None:
+            canvas.stroke_line(*pen["last"], x, y)
+            pen["last"] = (x, y)
+
+    def pen_up(x: float, y: float) -> None:
+        pen["last"] = None
+
+    def predict(*_: object) -> None:
+        output.clear_output(wait=True)
+        with output:
+            try:
+                image, probabilities = classify_drawing(canvas.get_image_data(), classify)
+            except ValueError as error:
+                print(f"Nothing to predict yet: {error}")
+                return
+            plot_probabilities(image, probabilities)
+            plt.show()
+
+    output = widgets.Output()
+    predict_button = widgets.Button(description="Predict", button_style="primary")
+    clear_button = widgets.Button(description="Clear")
+    predict_button.on_click(predict)
+    clear_button.on_click(clear)
+    canvas.on_mouse_down(pen_down)
+    canvas.on_mouse_move(pen_move)
+    canvas.on_mouse_up(pen_up)
+    canvas.on_mouse_out(pen_up)
+    clear()
+    return widgets.HBox(
+        [widgets.VBox([canvas, widgets.HBox([predict_button, clear_button])]), output]
+    )
