@@ -8,11 +8,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import statistics
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keras
@@ -52,13 +54,38 @@ def export_tflite(
     folder.mkdir(parents=True, exist_ok=True)
     saved_model = folder / f"{name}_saved_model"
     if not saved_model.exists():
-        model.export(saved_model, verbose=False)
+        with _quiet_tensorflow_logger():  # "Assets written to: <path>" is noise here
+            model.export(saved_model, verbose=False)
     converter = tf.lite.TFLiteConverter.from_saved_model(str(saved_model))
     if quantize_int8:
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
     path = folder / f"{name}{'_int8' if quantize_int8 else ''}.tflite"
     path.write_bytes(converter.convert())
     return path
+
+
+@contextlib.contextmanager
+def _quiet_tensorflow_logger() -> Iterator[None]:
+    logger = tf.get_logger()
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def _stderr_to_devnull() -> Iterator[None]:
+    """Silence C++ messages written straight to file descriptor 2 (no Python logging)."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 class TFLiteClassifier:
@@ -100,7 +127,10 @@ class TFLiteClassifier:
             )
         if x.shape != self._shape:  # resizing re-plans memory: only when the shape changes
             self._interpreter.resize_tensor_input(self._input["index"], x.shape)
-            self._interpreter.allocate_tensors()
+            # The runtime announces "Created TensorFlow Lite XNNPACK delegate for CPU" on
+            # stderr the first time; the message says nothing about the results.
+            with _stderr_to_devnull():
+                self._interpreter.allocate_tensors()
             self._shape = x.shape
         self._interpreter.set_tensor(self._input["index"], x)
         self._interpreter.invoke()

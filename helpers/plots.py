@@ -25,6 +25,7 @@ __all__ = [
     "plot_examples_per_class",
     "plot_image_grid",
     "plot_learning_curves",
+    "plot_metric_curves",
     "plot_pixel_histogram",
     "plot_predictions",
     "plot_probabilities",
@@ -63,6 +64,8 @@ def _check_images(images: np.ndarray) -> np.ndarray:
     images = np.asarray(images)
     if images.ndim == 4 and images.shape[-1] == 1:
         images = images[..., 0]
+    if images.ndim == 4 and images.shape[-1] in (3, 4):
+        return images  # colour images (RGB or RGBA), drawn as they are
     if images.ndim != 3:
         raise ValueError(
             f"expected a stack of 2-D images with shape (n, height, width), got shape "
@@ -87,7 +90,8 @@ def plot_image_grid(
     Parameters
     ----------
     images
-        Array of shape (n, height, width) or (n, height, width, 1).
+        Array of shape (n, height, width) or (n, height, width, 1); colour images
+        (n, height, width, 3 or 4) are drawn as they are.
     titles
         One short title per image.
     ncols
@@ -669,3 +673,50 @@ def plot_probabilities(
     bar_ax.grid(axis="x", visible=False)
     fig.tight_layout()
     return fig
+
+
+def plot_metric_curves(
+    x_values: Sequence[float],
+    results: dict[str, Sequence[float]],
+    *,
+    xlabel: str,
+    ylabel: str = "accuracy",
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw one line per model of a metric against a setting (e.g. accuracy against noise).
+
+    Parameters
+    ----------
+    x_values
+        The settings tried, e.g. rotation angles.
+    results
+        Model name → the metric at each setting (same length as ``x_values``).
+    xlabel, ylabel
+        Axis labels.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    if not results:
+        raise ValueError("plot_metric_curves needs at least one named result.")
+    for name, values in results.items():
+        if len(values) != len(x_values):
+            raise ValueError(
+                f"{name!r} has {len(values)} values for {len(x_values)} settings; they must match."
+            )
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.6, 3.4))
+    for index, (name, values) in enumerate(results.items()):
+        ax.plot(x_values, values, marker="o", color=DIGIT_PALETTE[index % 10], label=name)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax

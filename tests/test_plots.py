@@ -190,3 +190,19 @@ def test_probabilities_bars_highlight_the_prediction():
     assert [round(p.get_height(), 2) for p in bar_ax.patches][7] == 0.82
     with pytest.raises(ValueError, match="expected 10 probabilities"):
         plots.plot_probabilities(np.zeros((28, 28)), np.ones(3) / 3)
+
+
+def test_metric_curves_one_line_per_model():
+    ax = plots.plot_metric_curves(
+        [0, 10, 20], {"a": [1, 0.9, 0.5], "b": [1, 0.95, 0.8]}, xlabel="deg"
+    )
+    assert [line.get_label() for line in ax.lines] == ["a", "b"]
+    assert list(ax.lines[1].get_ydata()) == [1, 0.95, 0.8]
+    with pytest.raises(ValueError, match="2 values for 3 settings"):
+        plots.plot_metric_curves([0, 1, 2], {"a": [1, 2]}, xlabel="x")
+
+
+def test_image_grid_draws_colour_images():
+    colour = np.zeros((2, 10, 12, 3), np.uint8)
+    fig = plots.plot_image_grid(colour)
+    assert fig.axes[0].images[0].get_array().shape == (10, 12, 3)
