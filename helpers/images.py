@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
+from scipy import ndimage
 
 __all__ = ["MAX_SIDE", "MIN_SIDE", "to_mnist_format"]
 
@@ -90,8 +91,8 @@ def to_mnist_format(
     """Turn a picture of one digit into a 28 × 28 uint8 MNIST-style image.
 
     Steps, as MNIST was made: grayscale; invert so the ink is light on dark; crop to the
-    ink; scale the longer side to 20 pixels keeping the aspect ratio; place in 28 × 28 with
-    the ink's centre of mass at the centre.
+    ink (ignoring isolated specks of noise); scale the longer side to 20 pixels keeping the
+    aspect ratio; place in 28 × 28 with the ink's centre of mass at the centre.
 
     Parameters
     ----------
@@ -135,10 +136,15 @@ def to_mnist_format(
             "Check that it shows a digit (and the invert= setting)."
         )
     ink = ink / ink.max()
-    ink[ink < 0.1] = 0.0  # paper texture and noise are not ink
+    ink[ink < 0.1] = 0.0  # paper texture and faint noise are not ink
 
-    rows = np.flatnonzero(ink.max(axis=1) > 0)
-    cols = np.flatnonzero(ink.max(axis=0) > 0)
+    # Find the ink's bounding box on a median-filtered copy, so that speckle noise far from
+    # the digit does not stretch the box; crop the unfiltered ink to it.
+    solid = ndimage.median_filter(ink, size=3) > 0.3
+    if not solid.any():
+        solid = ink > 0
+    rows = np.flatnonzero(solid.any(axis=1))
+    cols = np.flatnonzero(solid.any(axis=0))
     cropped = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
     scale = _BOX / max(cropped.shape)

@@ -104,3 +104,12 @@ def test_a_file_that_is_not_an_image_gets_a_clear_error(tmp_path):
     fake.write_text("this is text, not a PNG")
     with pytest.raises(ValueError, match="could not be read as an image"):
         to_mnist_format(fake)
+
+
+def test_speckle_noise_does_not_stretch_the_crop():
+    rng = np.random.default_rng(0)
+    clean = paper_with_stroke().astype(float)
+    noisy = np.clip(clean + rng.normal(0, 40, clean.shape), 0, 255).astype(np.uint8)
+    out = to_mnist_format(noisy)
+    rows = np.flatnonzero(out.max(axis=1) > 128)
+    assert rows[-1] - rows[0] + 1 >= 18  # the bar still fills the 20-pixel box
