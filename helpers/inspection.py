@@ -55,6 +55,22 @@ def _run_layers(model: keras.Model, x: tf.Tensor, target: keras.layers.Layer | N
     return captured, x
 
 
+def _class_score(probabilities: tf.Tensor, classes: np.ndarray | None) -> tf.Tensor:
+    """Each row's probability of its chosen class (the predicted one when ``classes`` is None)."""
+    chosen = (
+        tf.argmax(probabilities, axis=1)
+        if classes is None
+        else tf.convert_to_tensor(np.asarray(classes), dtype=tf.int64)
+    )
+    return tf.gather(probabilities, chosen, axis=1, batch_dims=1)
+
+
+def _scale_each_to_one(maps: np.ndarray) -> np.ndarray:
+    """Divide each map by its own maximum (maps that are all zero stay zero)."""
+    peak = maps.reshape(len(maps), -1).max(axis=1).reshape(-1, 1, 1)
+    return maps / np.maximum(peak, 1e-12)
+
+
 def layer_output(model: keras.Model, layer_name: str, images: np.ndarray) -> np.ndarray:
     """What the layer ``layer_name`` of a Sequential model outputs for ``images``.
 
@@ -89,15 +105,8 @@ def saliency_map(model: keras.Model, images: np.ndarray, *, classes: np.ndarray 
     with tf.GradientTape() as tape:
         tape.watch(x)
         probabilities = model(x, training=False)
-        chosen = (
-            tf.argmax(probabilities, axis=1)
-            if classes is None
-            else tf.convert_to_tensor(np.asarray(classes), dtype=tf.int64)
-        )
-        score = tf.gather(probabilities, chosen, axis=1, batch_dims=1)
-    gradient = np.abs(tape.gradient(score, x).numpy())
-    peak = gradient.reshape(len(gradient), -1).max(axis=1).reshape(-1, 1, 1)
-    return gradient / np.maximum(peak, 1e-12)
+        score = _class_score(probabilities, classes)
+    return _scale_each_to_one(np.abs(tape.gradient(score, x).numpy()))
 
 
 def grad_cam(
@@ -133,12 +142,7 @@ def grad_cam(
     x = tf.convert_to_tensor(images)
     with tf.GradientTape() as tape:
         feature_maps, probabilities = _run_layers(model, x, layer)
-        chosen = (
-            tf.argmax(probabilities, axis=1)
-            if classes is None
-            else tf.convert_to_tensor(np.asarray(classes), dtype=tf.int64)
-        )
-        score = tf.gather(probabilities, chosen, axis=1, batch_dims=1)
+        score = _class_score(probabilities, classes)
     if len(feature_maps.shape) != 4:
         raise ValueError(
             f"Grad-CAM needs a layer with feature maps (n, h, w, channels); {layer_name!r} "
@@ -151,9 +155,7 @@ def grad_cam(
     resized = np.stack(
         [ndimage.zoom(h, (height / h.shape[0], width / h.shape[1]), order=1) for h in heat]
     )
-    resized = np.clip(resized, 0.0, None)
-    peak = resized.reshape(len(resized), -1).max(axis=1).reshape(-1, 1, 1)
-    return resized / np.maximum(peak, 1e-12)
+    return _scale_each_to_one(np.clip(resized, 0.0, None))
 
 
 def fgsm(model: keras.Model, images: np.ndarray, labels: np.ndarray, epsilon: float) -> np.ndarray:
