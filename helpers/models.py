@@ -48,10 +48,10 @@ def build_dense_baseline() -> keras.Sequential:
     return keras.Sequential(
         [
             keras.Input(shape=(28, 28)),
-            keras.layers.Flatten(),
-            keras.layers.Dense(128, activation="relu"),
-            keras.layers.Dense(128, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(128, activation="relu", name="hidden_1"),
+            keras.layers.Dense(128, activation="relu", name="hidden_2"),
+            keras.layers.Dense(10, activation="softmax", name="output"),
         ],
         name="dense_baseline",
     )
@@ -62,15 +62,15 @@ def build_cnn() -> keras.Sequential:
     return keras.Sequential(
         [
             keras.Input(shape=(28, 28)),
-            keras.layers.Reshape((28, 28, 1)),
-            keras.layers.Conv2D(32, 3, activation="relu"),
-            keras.layers.MaxPooling2D(2),
-            keras.layers.Conv2D(64, 3, activation="relu"),
-            keras.layers.MaxPooling2D(2),
-            keras.layers.Flatten(),
-            keras.layers.Dropout(0.4),
-            keras.layers.Dense(128, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
+            keras.layers.Reshape((28, 28, 1), name="add_channel"),
+            keras.layers.Conv2D(32, 3, activation="relu", name="conv_1"),
+            keras.layers.MaxPooling2D(2, name="pool_1"),
+            keras.layers.Conv2D(64, 3, activation="relu", name="conv_2"),
+            keras.layers.MaxPooling2D(2, name="pool_2"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dropout(0.4, name="dropout"),
+            keras.layers.Dense(128, activation="relu", name="hidden"),
+            keras.layers.Dense(10, activation="softmax", name="output"),
         ],
         name="cnn",
     )
@@ -120,15 +120,17 @@ RECIPES: dict[str, Recipe] = {
 
 
 def describe_architecture(model: keras.Model) -> list[tuple]:
-    """List each layer's type and the settings that define it (not its name or weights).
+    """List each layer's name, type and the settings that define it (not its weights).
 
-    Two models with equal descriptions compute the same kind of function.
+    Two models with equal descriptions compute the same kind of function, and show the
+    same layer names in summaries and plots.
     """
     keys = ("units", "filters", "kernel_size", "pool_size", "activation", "rate", "target_shape")
     description = []
     for layer in model.layers:
         config = layer.get_config()
-        description.append((type(layer).__name__, *(str(config[k]) for k in keys if k in config)))
+        settings = (str(config[k]) for k in keys if k in config)
+        description.append((layer.name, type(layer).__name__, *settings))
     return description
 
 

@@ -37,7 +37,7 @@ def test_recipes_have_the_documented_sizes():
     assert models.build_cnn().count_params() == 225_034
 
 
-def test_describe_architecture_ignores_names_but_not_settings():
+def test_describe_architecture_compares_names_types_and_settings():
     a, b = models.build_dense_baseline(), models.build_dense_baseline()
     assert describe(a) == describe(b)
     wider = keras.Sequential(
