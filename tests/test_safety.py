@@ -45,3 +45,12 @@ def test_every_np_load_and_load_model_is_explicitly_safe(name, text):
         assert "allow_pickle=False" in call, f"{name}: {call} must pass allow_pickle=False"
     for call in re.findall(r"load_model\([^)]*\)", text):
         assert "safe_mode=True" in call, f"{name}: {call} must pass safe_mode=True"
+
+
+def test_the_scan_catches_what_it_should_and_only_that():
+    pattern = next(p for p in FORBIDDEN if "eval" in p)
+    assert re.search(pattern, "x = eval('1 + 1')")
+    assert re.search(pattern, "exec(code)")
+    assert not re.search(pattern, "Image.eval(image, f)")
+    assert not re.search(pattern, "model.evaluate(x, y)")
+    assert re.search(r"\bpickle\.loads?\(", "data = pickle.load(handle)")
