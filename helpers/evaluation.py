@@ -12,6 +12,7 @@ import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
 __all__ = [
+    "average_probabilities",
     "confusion_matrix",
     "expected_calibration_error",
     "highest_loss_indices",
@@ -55,6 +56,37 @@ def _check_probabilities(y_true: np.ndarray, probabilities: np.ndarray) -> tuple
             "they must match."
         )
     return labels, probabilities
+
+
+def average_probabilities(probabilities: list[np.ndarray]) -> np.ndarray:
+    """Average several models' predicted probabilities (a soft-voting ensemble).
+
+    Parameters
+    ----------
+    probabilities
+        One array of shape (examples, classes) per model, all for the same examples.
+
+    Returns
+    -------
+    Their mean, of the same shape; its rows still sum to 1.
+
+    Raises
+    ------
+    ValueError
+        When the list is empty, the shapes differ, or an array holds NaN.
+    """
+    if len(probabilities) == 0:
+        raise ValueError("average_probabilities needs at least one model's probabilities.")
+    arrays = [np.asarray(p, dtype=np.float64) for p in probabilities]
+    shapes = {a.shape for a in arrays}
+    if len(shapes) != 1 or arrays[0].ndim != 2:
+        raise ValueError(
+            "every model's probabilities must have the same shape (examples, classes); "
+            f"got {sorted(shapes)}."
+        )
+    if any(np.isnan(a).any() for a in arrays):
+        raise ValueError("probabilities contain NaN; check the models' outputs.")
+    return np.mean(arrays, axis=0)
 
 
 def confusion_matrix(

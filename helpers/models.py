@@ -23,6 +23,9 @@ from helpers.data import scale_pixels, train_validation_split
 __all__ = [
     "RECIPES",
     "Recipe",
+    "augmented_batches",
+    "build_augmentation",
+    "build_bn_cnn",
     "build_cnn",
     "build_dense_baseline",
     "describe_architecture",
@@ -76,6 +79,102 @@ def build_cnn() -> keras.Sequential:
     )
 
 
+def build_augmentation(seed: int = 0) -> keras.Sequential:
+    """Random small rotations (±10°), shifts (±10 %) and zooms (±10 %) of 28×28 images.
+
+    The layers change images only when called with ``training=True``; the new pixels at the
+    borders are background (0). Takes and returns batches shaped ``(n, 28, 28)``.
+    """
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Reshape((28, 28, 1), name="add_channel"),
+            keras.layers.RandomRotation(10 / 360, fill_mode="constant", seed=seed, name="rotate"),
+            keras.layers.RandomTranslation(
+                0.1, 0.1, fill_mode="constant", seed=seed + 1, name="shift"
+            ),
+            keras.layers.RandomZoom(0.1, fill_mode="constant", seed=seed + 2, name="zoom"),
+            keras.layers.Reshape((28, 28), name="drop_channel"),
+        ],
+        name="augmentation",
+    )
+
+
+def build_bn_cnn() -> keras.Sequential:
+    """Notebook 06's network: four 3×3 convolutions with batch normalisation, two poolings,
+    a dense head with dropout (198,442 parameters)."""
+
+    def conv_block(filters: int, name: str) -> list[keras.layers.Layer]:
+        return [
+            keras.layers.Conv2D(filters, 3, use_bias=False, name=f"conv_{name}"),
+            keras.layers.BatchNormalization(momentum=0.9, name=f"bn_{name}"),
+            keras.layers.ReLU(name=f"relu_{name}"),
+        ]
+
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Reshape((28, 28, 1), name="add_channel"),
+            *conv_block(32, "1a"),
+            *conv_block(32, "1b"),
+            keras.layers.MaxPooling2D(2, name="pool_1"),
+            *conv_block(64, "2a"),
+            *conv_block(64, "2b"),
+            keras.layers.MaxPooling2D(2, name="pool_2"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dropout(0.4, name="dropout_1"),
+            keras.layers.Dense(128, use_bias=False, name="hidden"),
+            keras.layers.BatchNormalization(momentum=0.9, name="bn_hidden"),
+            keras.layers.ReLU(name="relu_hidden"),
+            keras.layers.Dropout(0.4, name="dropout_2"),
+            keras.layers.Dense(10, activation="softmax", name="output"),
+        ],
+        name="bn_cnn",
+    )
+
+
+def augmented_batches(
+    images: np.ndarray,
+    labels: np.ndarray,
+    *,
+    batch_size: int,
+    seed: int,
+    augmentation: keras.Model | None = None,
+) -> tf.data.Dataset:
+    """Shuffled batches of scaled images, augmented afresh in every epoch.
+
+    Parameters
+    ----------
+    images, labels
+        Scaled training images ``(n, 28, 28)`` (floats in [0, 1]) and their labels.
+    batch_size
+        Images per batch.
+    seed
+        Seed of the shuffling (and of the augmentation when it is built here).
+    augmentation
+        The augmentation model; ``build_augmentation(seed)`` when not given.
+
+    Returns
+    -------
+    A ``tf.data.Dataset`` of ``(images, labels)`` batches. The augmentation runs in the
+    input pipeline, one batch at a time in order (so a seed gives the same images every
+    time), while the model trains on the previous batch.
+    """
+    images = np.asarray(images)
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise ValueError(f"images must have shape (n, 28, 28), got {images.shape}.")
+    if images.dtype.kind != "f" or images.size and float(images.max()) > 1.0:
+        raise ValueError("images must be scaled floats in [0, 1]; use scale_pixels() first.")
+    if len(labels) != len(images):
+        raise ValueError(f"{len(images)} images but {len(labels)} labels.")
+    augment = augmentation if augmentation is not None else build_augmentation(seed)
+    dataset = tf.data.Dataset.from_tensor_slices((images.astype("float32"), labels))
+    dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
+    dataset = dataset.batch(batch_size)
+    dataset = dataset.map(lambda x, y: (augment(x, training=True), y))
+    return dataset.prefetch(2)
+
+
 @dataclass(frozen=True)
 class Recipe:
     """Everything needed to rebuild and retrain one of the series' models.
@@ -125,7 +224,19 @@ def describe_architecture(model: keras.Model) -> list[tuple]:
     Two models with equal descriptions compute the same kind of function, and show the
     same layer names in summaries and plots.
     """
-    keys = ("units", "filters", "kernel_size", "pool_size", "activation", "rate", "target_shape")
+    keys = (
+        "units",
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "use_bias",
+        "pool_size",
+        "activation",
+        "rate",
+        "momentum",
+        "target_shape",
+    )
     description = []
     for layer in model.layers:
         config = layer.get_config()
@@ -152,6 +263,7 @@ def train_recipe(
     *,
     seed: int = 0,
     verbose: int = 0,
+    callbacks: list[keras.callbacks.Callback] | None = None,
 ) -> keras.Model:
     """Train one of the series' models from scratch, exactly as its notebook does.
 
@@ -165,6 +277,8 @@ def train_recipe(
         Seed for the weights, the shuffling and the validation split.
     verbose
         Keras's ``fit`` verbosity.
+    callbacks
+        Keras callbacks passed to ``fit`` (to time the epochs, say).
 
     Returns
     -------
@@ -196,6 +310,7 @@ def train_recipe(
         batch_size=recipe.batch_size,
         validation_data=validation_data,
         verbose=verbose,
+        callbacks=callbacks,
     )
     return model
 

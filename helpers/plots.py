@@ -29,6 +29,7 @@ __all__ = [
     "plot_pixel_histogram",
     "plot_predictions",
     "plot_probabilities",
+    "plot_race",
     "plot_reliability_diagram",
     "plot_spread",
     "use_style",
@@ -719,4 +720,68 @@ def plot_metric_curves(
     ax.legend(fontsize=8)
     if title:
         ax.set_title(title)
+    return ax
+
+
+def plot_race(
+    curves: dict[str, tuple[Sequence[float], Sequence[float]]],
+    *,
+    ceiling: float | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw test error against training time, one line per network (a point per epoch).
+
+    Both axes are logarithmic, so halving the errors is the same step everywhere.
+
+    Parameters
+    ----------
+    curves
+        Network name → (cumulative training seconds, test accuracy), one value per epoch.
+        A single point (e.g. an ensemble) is drawn as a star.
+    ceiling
+        An accuracy to mark with a dashed line, e.g. what label errors leave reachable.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    if not curves:
+        raise ValueError("plot_race needs at least one network's curve.")
+    for name, (seconds, accuracy) in curves.items():
+        if len(seconds) != len(accuracy) or len(seconds) == 0:
+            raise ValueError(
+                f"{name!r} has {len(seconds)} times and {len(accuracy)} accuracies; "
+                "they must match and not be empty."
+            )
+        if np.any(np.asarray(seconds) <= 0) or np.any(
+            (np.asarray(accuracy) < 0) | (np.asarray(accuracy) >= 1)
+        ):
+            raise ValueError(f"{name!r} needs positive seconds and accuracies in [0, 1).")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.0, 4.2))
+    for index, (name, (seconds, accuracy)) in enumerate(curves.items()):
+        errors = 100 * (1 - np.asarray(accuracy, dtype=float))
+        style = {"marker": "*", "markersize": 14} if len(errors) == 1 else {"marker": "o"}
+        ax.plot(seconds, errors, color=DIGIT_PALETTE[index % 10], label=name, **style)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(mpl.ticker.FixedLocator([0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50]))
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: f"{v:g} %"))
+    ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    if ceiling is not None:
+        ax.axhline(100 * (1 - ceiling), color="0.3", linestyle="--", linewidth=1)
+        ax.text(
+            0.01,
+            100 * (1 - ceiling),
+            f" label-error ceiling ≈ {100 * ceiling:.2f} % accuracy",
+            transform=ax.get_yaxis_transform(),
+            va="bottom",
+            fontsize=8,
+            color="0.3",
+        )
+    ax.set_xlabel("training seconds (cumulative, log scale)")
+    ax.set_ylabel("test error (log scale)")
+    ax.legend(fontsize=8)
     return ax

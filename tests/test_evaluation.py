@@ -123,3 +123,25 @@ def test_perfectly_calibrated_model_has_zero_error():
 def test_reliability_table_rejects_zero_bins():
     with pytest.raises(ValueError, match="n_bins"):
         ev.reliability_table(Y_TRUE, PROBS, n_bins=0)
+
+
+def test_average_probabilities_is_the_mean_and_rows_sum_to_one():
+    a = np.array([[0.9, 0.1], [0.2, 0.8]])
+    b = np.array([[0.5, 0.5], [0.6, 0.4]])
+    mean = ev.average_probabilities([a, b])
+    np.testing.assert_allclose(mean, [[0.7, 0.3], [0.4, 0.6]])
+    np.testing.assert_allclose(mean.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("arrays", "message"),
+    [
+        ([], "at least one"),
+        ([np.ones((2, 3)) / 3, np.ones((3, 3)) / 3], "same shape"),
+        ([np.ones(3) / 3], "same shape"),
+        ([np.array([[np.nan, 1.0]])], "NaN"),
+    ],
+)
+def test_average_probabilities_rejects_bad_input(arrays, message):
+    with pytest.raises(ValueError, match=message):
+        ev.average_probabilities(arrays)

@@ -106,3 +106,66 @@ def test_missing_file_is_trained_and_saved(tmp_path, monkeypatch):
     )
     assert "no saved dense_baseline.keras" in origin
     assert models.model_path("dense_baseline", tmp_path / "new").is_file()
+
+
+def test_bn_cnn_has_the_documented_size_and_momentum():
+    model = models.build_bn_cnn()
+    assert model.count_params() == 198_442
+    momenta = [
+        layer.momentum for layer in model.layers if "BatchNormalization" in type(layer).__name__
+    ]
+    assert momenta == [0.9] * 5
+
+
+def test_describe_architecture_sees_batch_norm_momentum():
+    model = models.build_bn_cnn()
+    changed = models.build_bn_cnn()
+    changed.get_layer("bn_1a").momentum = 0.99
+    assert describe(model) != describe(changed)
+
+
+def test_augmentation_changes_images_only_in_training():
+    images = np.zeros((4, 28, 28), dtype=np.float32)
+    images[:, 8:20, 12:16] = 1.0  # a vertical bar
+    augment = models.build_augmentation(seed=0)
+    np.testing.assert_array_equal(augment(images, training=False), images)
+    changed = np.asarray(augment(images, training=True))
+    assert changed.shape == images.shape
+    assert not np.allclose(changed, images)
+    assert changed.min() >= 0.0 and changed.max() <= 1.0 + 1e-6
+
+
+def test_augmented_batches_keep_labels_with_their_images():
+    images = np.zeros((10, 28, 28), dtype=np.float32)
+    for label in range(10):
+        images[label, :, :] = label / 10  # a uniform image whose value encodes its label
+    labels = np.arange(10)
+    identity = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Identity()])
+    batches = list(
+        models.augmented_batches(images, labels, batch_size=4, seed=0, augmentation=identity)
+    )
+    assert [len(y) for _, y in batches] == [4, 4, 2]
+    for x, y in batches:
+        np.testing.assert_allclose(np.asarray(x)[:, 0, 0], np.asarray(y) / 10, atol=1e-6)
+    order = np.concatenate([np.asarray(y) for _, y in batches])
+    assert sorted(order) == list(range(10)) and list(order) != list(range(10))
+
+
+@pytest.mark.parametrize(
+    ("images", "message"),
+    [
+        (np.zeros((3, 28, 28), dtype=np.uint8), "scaled floats"),
+        (np.full((3, 28, 28), 255.0), "scaled floats"),
+        (np.zeros((3, 784), dtype=np.float32), r"shape \(n, 28, 28\)"),
+    ],
+)
+def test_augmented_batches_reject_unscaled_or_flat_images(images, message):
+    with pytest.raises(ValueError, match=message):
+        models.augmented_batches(images, np.zeros(3, int), batch_size=2, seed=0)
+
+
+def test_augmented_batches_reject_mismatched_labels():
+    with pytest.raises(ValueError, match="3 images but 2 labels"):
+        models.augmented_batches(
+            np.zeros((3, 28, 28), np.float32), np.zeros(2, int), batch_size=2, seed=0
+        )

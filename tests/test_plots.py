@@ -206,3 +206,31 @@ def test_image_grid_draws_colour_images():
     colour = np.zeros((2, 10, 12, 3), np.uint8)
     fig = plots.plot_image_grid(colour)
     assert fig.axes[0].images[0].get_array().shape == (10, 12, 3)
+
+
+def test_race_draws_one_line_per_network_and_the_ceiling():
+    curves = {
+        "dense": ([5.0, 10.0, 15.0], [0.95, 0.96, 0.97]),
+        "ensemble": ([100.0], [0.997]),
+    }
+    ax = plots.plot_race(curves, ceiling=0.9985)
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines[:2]] == ["dense", "ensemble"]
+    np.testing.assert_allclose(lines[0].get_ydata(), [5.0, 4.0, 3.0])
+    assert lines[1].get_marker() == "*"
+    assert ax.get_yscale() == "log" and ax.get_xscale() == "log"
+    np.testing.assert_allclose(lines[2].get_ydata(), [0.15, 0.15])
+
+
+@pytest.mark.parametrize(
+    ("curves", "message"),
+    [
+        ({}, "at least one"),
+        ({"a": ([1.0, 2.0], [0.9])}, "must match"),
+        ({"a": ([0.0], [0.9])}, "positive seconds"),
+        ({"a": ([1.0], [1.5])}, "accuracies in"),
+    ],
+)
+def test_race_rejects_bad_curves(curves, message):
+    with pytest.raises(ValueError, match=message):
+        plots.plot_race(curves)

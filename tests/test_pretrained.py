@@ -1,0 +1,77 @@
+"""Tests of helpers.pretrained: loading notebook 06's networks and the training log safely."""
+
+from __future__ import annotations
+
+import json
+
+import keras
+import numpy as np
+import pytest
+
+from helpers import pretrained
+from helpers.models import build_bn_cnn, build_cnn
+
+
+def _log(runs: list[dict]) -> dict:
+    return {"runs": runs, "total_seconds": 1.0}
+
+
+def test_members_load_in_seed_order_with_their_weights(tmp_path):
+    saved = {}
+    for seed in (2, 0, 10):
+        keras.utils.set_random_seed(seed)
+        model = build_bn_cnn()
+        model.save(tmp_path / f"bn_cnn_seed{seed}.keras")
+        saved[seed] = model
+    (tmp_path / "notes.keras.txt").write_text("ignored")
+    members = pretrained.load_members(tmp_path)
+    assert list(members) == [0, 2, 10]
+    for seed, model in members.items():
+        np.testing.assert_array_equal(model.get_weights()[0], saved[seed].get_weights()[0])
+
+
+def test_missing_members_say_how_to_make_them(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make pretrained"):
+        pretrained.load_members(tmp_path)
+    with pytest.raises(FileNotFoundError, match="make pretrained"):
+        pretrained.load_members(tmp_path / "absent")
+
+
+def test_a_different_network_is_refused(tmp_path):
+    build_cnn().save(tmp_path / "bn_cnn_seed0.keras")
+    with pytest.raises(ValueError, match="different network"):
+        pretrained.load_members(tmp_path)
+
+
+def test_a_damaged_file_is_a_clear_error(tmp_path):
+    (tmp_path / "bn_cnn_seed0.keras").write_bytes(b"not a zip file")
+    with pytest.raises(ValueError, match="could not be read"):
+        pretrained.load_members(tmp_path)
+
+
+def test_training_log_round_trip_and_race_curves(tmp_path):
+    epochs = [
+        {"epoch": 1, "seconds": 10.0, "val_accuracy": 0.98, "test_accuracy": 0.981},
+        {"epoch": 2, "seconds": 12.0, "val_accuracy": 0.99, "test_accuracy": 0.992},
+    ]
+    (tmp_path / "training_log.json").write_text(json.dumps(_log([{"name": "a", "epochs": epochs}])))
+    log = pretrained.read_training_log(tmp_path)
+    seconds, accuracy = pretrained.race_curves(log)["a"]
+    np.testing.assert_allclose(seconds, [10.0, 22.0])
+    np.testing.assert_allclose(accuracy, [0.981, 0.992])
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        (None, FileNotFoundError, "no training log"),
+        ("{not json", ValueError, "not valid JSON"),
+        (json.dumps({"runs": [{"name": "a", "epochs": []}]}), ValueError, "no list of runs"),
+        (json.dumps([1, 2]), ValueError, "no list of runs"),
+    ],
+)
+def test_bad_training_logs_are_clear_errors(tmp_path, text, error, message):
+    if text is not None:
+        (tmp_path / "training_log.json").write_text(text)
+    with pytest.raises(error, match=message):
+        pretrained.read_training_log(tmp_path)
