@@ -230,7 +230,6 @@ def describe_architecture(model: keras.Model) -> list[tuple]:
         "kernel_size",
         "strides",
         "padding",
-        "use_bias",
         "pool_size",
         "activation",
         "rate",
