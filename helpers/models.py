@@ -28,6 +28,8 @@ __all__ = [
     "build_bn_cnn",
     "build_cnn",
     "build_dense_baseline",
+    "build_dropout_cnn",
+    "build_fast_cnn",
     "describe_architecture",
     "load_or_train",
     "model_path",
@@ -76,6 +78,37 @@ def build_cnn() -> keras.Sequential:
             keras.layers.Dense(10, activation="softmax", name="output"),
         ],
         name="cnn",
+    )
+
+
+#: Mean and standard deviation of the scaled MNIST training pixels (60,000 images).
+MNIST_PIXEL_MEAN, MNIST_PIXEL_STD = 0.1307, 0.3081
+
+
+def build_fast_cnn() -> keras.Sequential:
+    """The series' fastest route to 99 %: notebook 04's CNN with standardised inputs,
+    5×5 convolutions and no dropout (notebook 04, exercise 4; ``benchmarks/time_to_accuracy.py``).
+
+    Trained for one epoch (batch 64, Adam with a one-cycle schedule peaking at 0.003) it
+    passes 99 % test accuracy; dropout would only slow down such a short training.
+    """
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Reshape((28, 28, 1), name="add_channel"),
+            keras.layers.Rescaling(
+                1 / MNIST_PIXEL_STD, offset=-MNIST_PIXEL_MEAN / MNIST_PIXEL_STD, name="standardise"
+            ),
+            keras.layers.Conv2D(32, 5, activation="relu", name="conv_1"),
+            keras.layers.MaxPooling2D(2, name="pool_1"),
+            keras.layers.Conv2D(64, 5, activation="relu", name="conv_2"),
+            keras.layers.MaxPooling2D(2, name="pool_2"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(128, activation="relu", name="hidden"),
+            # float32 even under mixed precision, so probabilities and loss keep full precision.
+            keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
+        ],
+        name="fast_cnn",
     )
 
 
@@ -216,6 +249,35 @@ RECIPES: dict[str, Recipe] = {
         validation_size=5000,
     ),
 }
+
+
+def build_dropout_cnn() -> keras.Sequential:
+    """Notebook 06's second network: two 5×5 and two 3×3 convolutions ('same' padding), no
+    batch normalisation, dropout after each pooling and in a wide dense head (887,530
+    parameters). Its different design makes different mistakes from :func:`build_bn_cnn`,
+    which is what an ensemble needs."""
+    layers = keras.layers
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            layers.Reshape((28, 28, 1), name="add_channel"),
+            layers.Conv2D(32, 5, padding="same", activation="relu", name="conv_1a"),
+            layers.Conv2D(32, 5, padding="same", activation="relu", name="conv_1b"),
+            layers.MaxPooling2D(2, name="pool_1"),
+            layers.Dropout(0.25, name="dropout_1"),
+            layers.Conv2D(64, 3, padding="same", activation="relu", name="conv_2a"),
+            layers.Conv2D(64, 3, padding="same", activation="relu", name="conv_2b"),
+            layers.MaxPooling2D(2, name="pool_2"),
+            layers.Dropout(0.25, name="dropout_2"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(256, activation="relu", name="hidden"),
+            layers.Dropout(0.5, name="dropout_3"),
+            # float32 even when the rest computes in bfloat16 (the training script's mixed
+            # precision), so the probabilities and the loss keep full precision.
+            layers.Dense(10, activation="softmax", dtype="float32", name="output"),
+        ],
+        name="dropout_cnn",
+    )
 
 
 def describe_architecture(model: keras.Model) -> list[tuple]:

@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from helpers import models
+from helpers import data, models
 
 
 def _small_training(seed: int) -> keras.Model:
@@ -115,6 +115,35 @@ def test_bn_cnn_has_the_documented_size_and_momentum():
         layer.momentum for layer in model.layers if "BatchNormalization" in type(layer).__name__
     ]
     assert momenta == [0.9] * 5
+
+
+def test_dropout_cnn_has_the_documented_size_and_a_float32_output():
+    model = models.build_dropout_cnn()
+    assert model.count_params() == 887_530
+    assert not any("BatchNormalization" in type(layer).__name__ for layer in model.layers)
+    assert model.get_layer("output").dtype_policy.compute_dtype == "float32"
+
+
+def test_fast_cnn_standardises_with_the_training_pixels_statistics(mnist):
+    (x_train, _), _ = mnist
+    pixels = data.scale_pixels(x_train)
+    assert abs(float(pixels.mean()) - models.MNIST_PIXEL_MEAN) < 5e-4
+    assert abs(float(pixels.std()) - models.MNIST_PIXEL_STD) < 5e-4
+    standardise = models.build_fast_cnn().get_layer("standardise")
+    out = keras.ops.convert_to_numpy(standardise(pixels[:1000, :, :, None]))
+    assert abs(float(out.mean())) < 0.05 and abs(float(out.std()) - 1) < 0.05
+
+
+def test_fast_cnn_keeps_a_float32_output_under_mixed_precision():
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        model = models.build_fast_cnn()
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    assert model.get_layer("conv_1").dtype_policy.compute_dtype == "bfloat16"
+    probabilities = model(np.zeros((2, 28, 28), np.float32))
+    assert keras.ops.convert_to_numpy(probabilities).dtype == np.float32
+    assert model.count_params() == 184_586
 
 
 def test_describe_architecture_sees_batch_norm_momentum():

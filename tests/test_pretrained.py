@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from helpers import pretrained
-from helpers.models import build_bn_cnn, build_cnn
+from helpers.models import build_bn_cnn, build_cnn, build_dropout_cnn
 
 
 def _log(runs: list[dict]) -> dict:
@@ -28,6 +28,21 @@ def test_members_load_in_seed_order_with_their_weights(tmp_path):
     assert list(members) == [0, 2, 10]
     for seed, model in members.items():
         np.testing.assert_array_equal(model.get_weights()[0], saved[seed].get_weights()[0])
+
+
+def test_each_family_loads_only_its_own_files(tmp_path):
+    build_bn_cnn().save(tmp_path / "bn_cnn_seed0.keras")
+    build_dropout_cnn().save(tmp_path / "dropout_cnn_seed3.keras")
+    assert list(pretrained.load_members(tmp_path, "dropout_cnn")) == [3]
+    assert list(pretrained.load_members(tmp_path, "bn_cnn")) == [0]
+    with pytest.raises(ValueError, match="unknown family 'vgg'"):
+        pretrained.load_members(tmp_path, "vgg")
+
+
+def test_a_member_of_the_other_family_under_its_name_is_refused(tmp_path):
+    build_bn_cnn().save(tmp_path / "dropout_cnn_seed0.keras")
+    with pytest.raises(ValueError, match="build_dropout_cnn"):
+        pretrained.load_members(tmp_path, "dropout_cnn")
 
 
 def test_missing_members_say_how_to_make_them(tmp_path):
@@ -56,6 +71,7 @@ def test_training_log_round_trip_and_race_curves(tmp_path):
     ]
     (tmp_path / "training_log.json").write_text(json.dumps(_log([{"name": "a", "epochs": epochs}])))
     log = pretrained.read_training_log(tmp_path)
+    assert pretrained.read_training_log(tmp_path, "training_log.json") == log
     seconds, accuracy = pretrained.race_curves(log)["a"]
     np.testing.assert_allclose(seconds, [10.0, 22.0])
     np.testing.assert_allclose(accuracy, [0.981, 0.992])
