@@ -2,24 +2,36 @@
 #   make lab    open the series in JupyterLab
 #   make test   lint + unit tests + every notebook under nbval (what CI runs)
 
-PYTHON ?= python3
+# The Python that creates .venv: PYTHON=... when given, else the first of python3,
+# python3.13 … python3.10 that is a version the series supports (3.10 to 3.13).
+supported = $(1) -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 13))' >/dev/null 2>&1
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(firstword $(foreach p,python3 python3.13 python3.12 python3.11 python3.10,$(shell command -v $(p) >/dev/null 2>&1 && $(call supported,$(p)) && echo $(p))))
+endif
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NO_PYTHON := The series needs Python 3.10, 3.11, 3.12 or 3.13 (TensorFlow 2.21 has wheels for those only), and make found none; install one (python.org, your system's packages or pyenv) and run make again, or name it: make $(or $(MAKECMDGOALS),test) PYTHON=/path/to/python3.13
 
-# Silence TensorFlow's C++ start-up noise for every kernel (too late inside a notebook).
-export TF_CPP_MIN_LOG_LEVEL  := 3
-export TF_ENABLE_ONEDNN_OPTS := 0
-export PYTHONHASHSEED        := 0
+# Quieter TensorFlow start-up in terminals and scripts (notebook kernels keep its C++
+# notices out of cells anyway: scripts/setup_environment.py).
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED       := 0
 
 NB ?= notebooks/[0-9]*.ipynb
 
-.PHONY: lab test lint format unit notebooks execute-notebooks pretrained clean
+.PHONY: lab test lint format unit notebooks numerics matrix check-python execute-notebooks pretrained clean
 
-$(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(STAMP): requirements.txt pyproject.toml scripts/setup_environment.py
+	@if [ ! -x $(BIN)/python ]; then \
+	  if [ -z "$(PYTHON)" ] || ! $(call supported,$(PYTHON)); then echo "$(NO_PYTHON)" >&2; exit 1; fi; \
+	  $(PYTHON) -m venv $(VENV); \
+	elif ! $(call supported,$(BIN)/python); then \
+	  echo "$(VENV) was made with a Python the series does not support; delete it (rm -rf $(VENV)) and run make again." >&2; exit 1; \
+	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python scripts/setup_environment.py
 	@touch $@
 
 lab: $(STAMP)
@@ -37,9 +49,23 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest tests
 
+# The other supported Pythons (CI runs this after make test): see scripts/python_matrix.sh.
+matrix:
+	scripts/python_matrix.sh
+
+# One of them, in its own environment: make check-python PYTHON=python3.13 VENV=.venv-3.13
+check-python: $(STAMP)
+	$(BIN)/pytest tests --deselect tests/test_drawing_pad_browser.py
+	$(BIN)/python scripts/test_in_fresh_copy.py --here notebooks/01_explore_the_data.ipynb
+
 # nbval in this working tree, in numbered order (quicker while editing one notebook: NB=...)
 notebooks: $(STAMP)
 	$(BIN)/python scripts/test_in_fresh_copy.py --here $(NB)
+
+# Run the notebooks under other numerics (1 and 8 threads, oneDNN on and off) and list the
+# cells whose compared outputs differ (NB=... for some notebooks).
+numerics: $(STAMP)
+	$(BIN)/python scripts/check_numerics.py $(NB)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -52,8 +78,8 @@ execute-notebooks: $(STAMP)
 
 # Retrain the networks notebook 06 loads (committed under pretrained/, with their training logs):
 # five BN CNNs (59 min measured on a 2-core CPU) and five dropout CNNs (40 min).
-# The script turns on TensorFlow's oneDNN.
 pretrained: $(STAMP)
+	$(BIN)/python scripts/train_reference_models.py --out pretrained
 	$(BIN)/python scripts/train_pushing_accuracy.py --family bn_cnn --out pretrained
 	$(BIN)/python scripts/train_pushing_accuracy.py --family dropout_cnn --out pretrained
 

