@@ -27,7 +27,7 @@ from machine import machine_summary
 
 from helpers.data import load_mnist, scale_pixels
 from helpers.deployment import TFLiteClassifier, export_tflite, median_latency_us
-from helpers.models import load_or_train
+from helpers.pretrained import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,8 +47,7 @@ def main() -> None:
     print(machine_summary())
 
     (x_train, y_train), (x_test, _) = load_mnist()
-    model, origin = load_or_train("cnn", x_train, y_train, models_dir=ROOT / "models")
-    print(origin)
+    model = load_reference("cnn", ROOT / "pretrained")
     images = scale_pixels(x_test)
     one = images[:1]
 

@@ -1,10 +1,10 @@
-"""The series' trained models, so that a notebook can reuse an earlier notebook's model.
+"""The series' networks and their training recipes.
 
-Notebooks 02 and 04 build and train their models in plain sight: that is the lesson. They
-also save them to ``models/``. A later notebook calls :func:`load_or_train`, which loads
-the saved file when it is there and matches the recipe, and otherwise trains the same
-recipe itself, deterministically, from the recipes below. The notebooks check that their
-hand-built models have exactly the architecture of these recipes, so the two cannot drift.
+Notebooks 02, 04 and 06 build and train their models in plain sight: that is the lesson. The
+build functions here make the same networks for the scripts that train the reference copies
+in ``pretrained/`` (which later notebooks load, see :mod:`helpers.pretrained`) and for the
+benchmarks. The notebooks check that their hand-built models have exactly the architecture of
+these recipes, so the two cannot drift.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ __all__ = [
     "build_dropout_cnn",
     "build_fast_cnn",
     "describe_architecture",
-    "load_or_train",
     "model_path",
     "seed_everything",
     "train_recipe",
@@ -374,51 +373,3 @@ def train_recipe(
         callbacks=callbacks,
     )
     return model
-
-
-def load_or_train(
-    name: str,
-    x_train: np.ndarray,
-    y_train: np.ndarray,
-    *,
-    models_dir: str | os.PathLike[str],
-    seed: int = 0,
-) -> tuple[keras.Model, str]:
-    """Load a model an earlier notebook saved, or train it here when it is missing.
-
-    A saved file whose architecture differs from the recipe (an older version of the
-    series, say) is not trusted: the model is retrained and the file replaced.
-
-    Parameters
-    ----------
-    name
-        A key of :data:`RECIPES`.
-    x_train, y_train
-        The uint8 training data from ``load_mnist()``, used only when training.
-    models_dir
-        Folder of the saved models (the repository's ``models/``).
-    seed
-        Seed used when training.
-
-    Returns
-    -------
-    The model and a sentence saying where it came from.
-    """
-    recipe = _recipe(name)
-    path = model_path(name, models_dir)
-    if path.is_file():
-        try:
-            model = keras.models.load_model(path, safe_mode=True)
-        except (OSError, ValueError) as exc:
-            reason = f"could not be read ({type(exc).__name__})"
-        else:
-            if describe_architecture(model) == describe_architecture(recipe.build()):
-                return model, f"loaded {path.name} saved by an earlier notebook"
-            reason = "has a different architecture"
-        message = f"{path.name} {reason}; trained {name} here instead"
-    else:
-        message = f"no saved {path.name}; trained {name} here with its recipe"
-    model = train_recipe(name, x_train, y_train, seed=seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    model.save(path)
-    return model, message

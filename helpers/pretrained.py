@@ -1,10 +1,18 @@
-"""Load the networks that ``scripts/train_pushing_accuracy.py`` trained for notebook 06.
+"""Load the trained networks the series ships in ``pretrained/``.
+
+Reference copies of notebook 02's dense network and notebook 04's CNN
+(``scripts/train_reference_models.py``): notebooks 05, 07 and 08 study these, so that every
+reader, on every machine, looks at the same network and the same mistakes.
+
+The networks of notebook 06 (``scripts/train_pushing_accuracy.py``):
 
 The script trains several seeded copies of each *family* of networks (longer than a
 notebook should take on a laptop): :func:`helpers.models.build_bn_cnn` and
-:func:`helpers.models.build_dropout_cnn`. It commits them to ``pretrained/`` as
-``<family>_seed<N>.keras`` with a JSON log of every epoch per family. These functions read
-them back safely and check what they read.
+:func:`helpers.models.build_dropout_cnn`. It commits their weights to ``pretrained/`` as
+``<family>_seed<N>.weights.h5`` with a JSON log of every epoch per family. Weights only:
+the network is built here by the family's function and the file fills it, so no file can
+bring an architecture (or code) of its own, and the files load in every Keras version the
+series supports.
 """
 
 from __future__ import annotations
@@ -18,9 +26,9 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from helpers.models import build_bn_cnn, build_dropout_cnn, describe_architecture
+from helpers.models import RECIPES, build_bn_cnn, build_dropout_cnn
 
-__all__ = ["FAMILIES", "load_members", "race_curves", "read_training_log"]
+__all__ = ["FAMILIES", "load_members", "load_reference", "race_curves", "read_training_log"]
 
 #: Family name → the function that builds its (untrained) network.
 FAMILIES: dict[str, Callable[[], keras.Model]] = {
@@ -30,11 +38,54 @@ FAMILIES: dict[str, Callable[[], keras.Model]] = {
 _HOW_TO_MAKE = "Create them with `make pretrained` (about two hours on a 2-core CPU)."
 
 
-def load_members(folder: str | os.PathLike[str], family: str = "bn_cnn") -> dict[int, keras.Model]:
-    """Load every ``<family>_seed<N>.keras`` in ``folder``, in seed order.
+def load_reference(name: str, folder: str | os.PathLike[str]) -> keras.Model:
+    """Build one of the series' recipes and load its reference weights, ready to evaluate.
 
-    Files are loaded with ``safe_mode=True`` (no arbitrary code) and must have exactly the
-    architecture of the family's build function (see :data:`FAMILIES`).
+    Parameters
+    ----------
+    name
+        ``"dense_baseline"`` (notebook 02) or ``"cnn"`` (notebook 04), a key of
+        :data:`helpers.models.RECIPES`.
+    folder
+        The repository's ``pretrained/`` folder, which holds ``<name>.weights.h5``.
+
+    Returns
+    -------
+    The model, compiled with the recipe's loss and an accuracy metric.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the weights file is missing.
+    ValueError
+        For an unknown name, or a file that does not fit the recipe's network.
+    """
+    if name not in RECIPES:
+        raise ValueError(f"unknown model {name!r}; choose one of {sorted(RECIPES)}.")
+    path = Path(folder) / f"{name}.weights.h5"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"no reference weights at {path}. Create them with "
+            "`python scripts/train_reference_models.py` (about 2 minutes)."
+        )
+    model = RECIPES[name].build()
+    try:
+        model.load_weights(path)
+    except (OSError, ValueError) as exc:
+        raise ValueError(
+            f"{path} could not be read into the {name} recipe's network "
+            f"({type(exc).__name__}: {exc}); recreate it with "
+            "`python scripts/train_reference_models.py`."
+        ) from exc
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    # Built now, so a .keras file saved from this model reloads without a mismatch warning.
+    model.optimizer.build(model.trainable_variables)
+    return model
+
+
+def load_members(folder: str | os.PathLike[str], family: str = "bn_cnn") -> dict[int, keras.Model]:
+    """Build the family's network for every ``<family>_seed<N>.weights.h5`` in ``folder``
+    and load that file's weights into it, in seed order.
 
     Parameters
     ----------
@@ -50,36 +101,33 @@ def load_members(folder: str | os.PathLike[str], family: str = "bn_cnn") -> dict
     Raises
     ------
     FileNotFoundError
-        When the folder or its model files are missing.
+        When the folder or its weight files are missing.
     ValueError
-        When a file cannot be read or holds a different network.
+        When a file cannot be read or holds the weights of a different network.
     """
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}; choose one of {sorted(FAMILIES)}.")
     folder = Path(folder)
-    member_file = re.compile(rf"{family}_seed(\d+)\.keras")
+    member_file = re.compile(rf"{family}_seed(\d+)\.weights\.h5")
     paths = sorted(
         (int(match.group(1)), path)
-        for path in (folder.glob("*.keras") if folder.is_dir() else [])
+        for path in (folder.glob("*.weights.h5") if folder.is_dir() else [])
         if (match := member_file.fullmatch(path.name))
     )
     if not paths:
-        raise FileNotFoundError(f"no {family}_seed<N>.keras files in {folder}. {_HOW_TO_MAKE}")
-    expected = describe_architecture(FAMILIES[family]())
+        raise FileNotFoundError(f"no {family}_seed<N>.weights.h5 files in {folder}. {_HOW_TO_MAKE}")
+    build = FAMILIES[family]
     members = {}
     for seed, path in paths:
+        model = build()
         try:
-            model = keras.models.load_model(path, safe_mode=True)
+            model.load_weights(path)
         except (OSError, ValueError) as exc:
             raise ValueError(
-                f"{path} could not be read ({type(exc).__name__}: {exc}). {_HOW_TO_MAKE}"
+                f"{path} could not be read into helpers.models.{build.__name__}() "
+                f"({type(exc).__name__}: {exc}); it is damaged or holds a different network, "
+                f"made by another version of the series. {_HOW_TO_MAKE}"
             ) from exc
-        if describe_architecture(model) != expected:
-            raise ValueError(
-                f"{path} holds a different network than helpers.models."
-                f"{FAMILIES[family].__name__}(); "
-                f"it was made by another version of the series. {_HOW_TO_MAKE}"
-            )
         members[seed] = model
     return members
 

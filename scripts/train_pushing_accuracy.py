@@ -19,8 +19,8 @@ What a run does, in one process:
    judge every model and every ensemble.
 2. For ``bn_cnn`` only: trains the series' earlier recipes (notebook 02's dense network,
    notebook 04's CNN) the same way their notebooks do, to put them in the race.
-3. Saves each member as ``pretrained/<family>_seed<N>.keras`` (float32 weights and
-   architecture, no optimizer state: 0.8 MB for a BN CNN, 3.6 MB for a dropout CNN) and a
+3. Saves each member's float32 weights as ``pretrained/<family>_seed<N>.weights.h5`` (no
+   optimizer state: 0.9 MB for a BN CNN, 3.6 MB for a dropout CNN) and a
    log (``training_log.json`` for ``bn_cnn``, ``training_log_dropout_cnn.json``): for every
    network and epoch the training seconds (the evaluations are not timed), the
    validation accuracy and the test accuracy.
@@ -32,9 +32,8 @@ The BN CNN's schedule length came from the validation set too: a first trial of 
 the schedule was stretched to 20 epochs. The dropout CNN's settings were fixed before its
 first run (30 epochs, as commonly used for it; a lower peak without normalisation).
 
-TensorFlow's oneDNN optimisations are switched on for this script (they are TensorFlow's
-default; the Makefile turns them off for the notebooks only because they print a notice
-into the first cell's output). On a 2-core CPU they make these convolutions 2-3× faster.
+TensorFlow's oneDNN optimisations are on, as everywhere in the series (TensorFlow's
+default): on a 2-core CPU they make these convolutions 2-3× faster.
 
 Usage: ``make pretrained`` or ``python scripts/train_pushing_accuracy.py [--family bn_cnn]
 [--members 5] [--epochs N] [--out pretrained]``. Run time on the 2-core machine
@@ -167,11 +166,11 @@ def train_member(
 
 
 def save_without_optimizer(family: Family, model: keras.Model, path: Path) -> None:
-    """Save architecture and float32 weights only: the optimizer's state would triple the
-    file, and a float32 model runs everywhere."""
+    """Save the float32 weights only: the optimizer's state would triple the file, and
+    helpers.pretrained builds the network from the family's function."""
     clean = family.build()
     clean.set_weights(model.get_weights())
-    clean.save(path)
+    clean.save_weights(path)
 
 
 def main() -> None:
@@ -202,7 +201,7 @@ def main() -> None:
         name = f"{args.family}_seed{seed}"
         recorder = EpochRecorder(name, x_test, y_test)
         model = train_member(family, seed, args.epochs, fit_data, validation_data, recorder)
-        save_without_optimizer(family, model, args.out / f"{name}.keras")
+        save_without_optimizer(family, model, args.out / f"{name}.weights.h5")
         runs.append({"name": name, "epochs": recorder.epochs})
 
     for name in ("dense_baseline", "cnn") if family.with_race else ():

@@ -56,58 +56,6 @@ def describe(model: keras.Model) -> list[tuple]:
     return models.describe_architecture(model)
 
 
-def test_unknown_recipe_is_a_clear_error(tmp_path):
-    with pytest.raises(ValueError, match="unknown model 'resnet'.*cnn"):
-        models.load_or_train(
-            "resnet", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
-        )
-
-
-def test_saved_model_is_loaded_not_retrained(tmp_path, monkeypatch):
-    model = models.build_dense_baseline()
-    model.save(models.model_path("dense_baseline", tmp_path))
-    monkeypatch.setattr(models, "train_recipe", _fail_if_called)
-    loaded, origin = models.load_or_train(
-        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
-    )
-    assert origin.startswith("loaded dense_baseline.keras")
-    np.testing.assert_array_equal(loaded.get_weights()[0], model.get_weights()[0])
-
-
-def _fail_if_called(*args, **kwargs):
-    raise AssertionError("train_recipe should not have been called")
-
-
-@pytest.mark.parametrize(
-    "content, reason",
-    [("wrong architecture", "different architecture"), ("garbage", "could not be read")],
-)
-def test_stale_or_broken_file_is_replaced_by_training(tmp_path, monkeypatch, content, reason):
-    path = models.model_path("dense_baseline", tmp_path)
-    if content == "garbage":
-        path.write_bytes(b"not a keras file")
-    else:
-        models.build_cnn().save(path)
-    trained = models.build_dense_baseline()
-    monkeypatch.setattr(models, "train_recipe", lambda *a, **k: trained)
-    model, origin = models.load_or_train(
-        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path
-    )
-    assert model is trained
-    assert reason in origin
-    assert describe(keras.models.load_model(path)) == describe(trained)
-
-
-def test_missing_file_is_trained_and_saved(tmp_path, monkeypatch):
-    trained = models.build_dense_baseline()
-    monkeypatch.setattr(models, "train_recipe", lambda *a, **k: trained)
-    _, origin = models.load_or_train(
-        "dense_baseline", np.zeros((1, 28, 28), np.uint8), np.zeros(1), models_dir=tmp_path / "new"
-    )
-    assert "no saved dense_baseline.keras" in origin
-    assert models.model_path("dense_baseline", tmp_path / "new").is_file()
-
-
 def test_bn_cnn_has_the_documented_size_and_momentum():
     model = models.build_bn_cnn()
     assert model.count_params() == 198_442

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -21,9 +22,9 @@ def test_members_load_in_seed_order_with_their_weights(tmp_path):
     for seed in (2, 0, 10):
         keras.utils.set_random_seed(seed)
         model = build_bn_cnn()
-        model.save(tmp_path / f"bn_cnn_seed{seed}.keras")
+        model.save_weights(tmp_path / f"bn_cnn_seed{seed}.weights.h5")
         saved[seed] = model
-    (tmp_path / "notes.keras.txt").write_text("ignored")
+    (tmp_path / "notes.weights.h5.txt").write_text("ignored")
     members = pretrained.load_members(tmp_path)
     assert list(members) == [0, 2, 10]
     for seed, model in members.items():
@@ -31,8 +32,8 @@ def test_members_load_in_seed_order_with_their_weights(tmp_path):
 
 
 def test_each_family_loads_only_its_own_files(tmp_path):
-    build_bn_cnn().save(tmp_path / "bn_cnn_seed0.keras")
-    build_dropout_cnn().save(tmp_path / "dropout_cnn_seed3.keras")
+    build_bn_cnn().save_weights(tmp_path / "bn_cnn_seed0.weights.h5")
+    build_dropout_cnn().save_weights(tmp_path / "dropout_cnn_seed3.weights.h5")
     assert list(pretrained.load_members(tmp_path, "dropout_cnn")) == [3]
     assert list(pretrained.load_members(tmp_path, "bn_cnn")) == [0]
     with pytest.raises(ValueError, match="unknown family 'vgg'"):
@@ -40,7 +41,7 @@ def test_each_family_loads_only_its_own_files(tmp_path):
 
 
 def test_a_member_of_the_other_family_under_its_name_is_refused(tmp_path):
-    build_bn_cnn().save(tmp_path / "dropout_cnn_seed0.keras")
+    build_bn_cnn().save_weights(tmp_path / "dropout_cnn_seed0.weights.h5")
     with pytest.raises(ValueError, match="build_dropout_cnn"):
         pretrained.load_members(tmp_path, "dropout_cnn")
 
@@ -53,15 +54,45 @@ def test_missing_members_say_how_to_make_them(tmp_path):
 
 
 def test_a_different_network_is_refused(tmp_path):
-    build_cnn().save(tmp_path / "bn_cnn_seed0.keras")
+    build_cnn().save_weights(tmp_path / "bn_cnn_seed0.weights.h5")
     with pytest.raises(ValueError, match="different network"):
         pretrained.load_members(tmp_path)
 
 
 def test_a_damaged_file_is_a_clear_error(tmp_path):
-    (tmp_path / "bn_cnn_seed0.keras").write_bytes(b"not a zip file")
+    (tmp_path / "bn_cnn_seed0.weights.h5").write_bytes(b"not an HDF5 file")
     with pytest.raises(ValueError, match="could not be read"):
         pretrained.load_members(tmp_path)
+
+
+def test_reference_models_load_compiled_with_their_weights(tmp_path):
+    keras.utils.set_random_seed(3)
+    saved = build_cnn()
+    saved.save_weights(tmp_path / "cnn.weights.h5")
+    model = pretrained.load_reference("cnn", tmp_path)
+    np.testing.assert_array_equal(model.get_weights()[2], saved.get_weights()[2])
+    assert model.compiled
+
+
+def test_reference_model_errors_say_what_to_do(tmp_path):
+    with pytest.raises(ValueError, match="unknown model 'resnet'"):
+        pretrained.load_reference("resnet", tmp_path)
+    with pytest.raises(FileNotFoundError, match="train_reference_models.py"):
+        pretrained.load_reference("cnn", tmp_path)
+    build_bn_cnn().save_weights(tmp_path / "cnn.weights.h5")
+    with pytest.raises(ValueError, match="could not be read into the cnn recipe"):
+        pretrained.load_reference("cnn", tmp_path)
+
+
+def test_shipped_reference_models_pass_their_floors():
+    from helpers.data import load_mnist, scale_pixels
+
+    _, (x_test, y_test) = load_mnist()
+    folder = Path(__file__).resolve().parents[1] / "pretrained"
+    for name, floor in [("dense_baseline", 0.970), ("cnn", 0.990)]:
+        model = pretrained.load_reference(name, folder)
+        predicted = model.predict(scale_pixels(x_test), batch_size=1000, verbose=0).argmax(1)
+        assert np.mean(predicted == y_test) >= floor, name
 
 
 def test_training_log_round_trip_and_race_curves(tmp_path):
