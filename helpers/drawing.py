@@ -12,7 +12,7 @@ import numpy as np
 
 from helpers.images import to_mnist_format
 
-__all__ = ["classify_drawing", "digit_canvas"]
+__all__ = ["classify_drawing", "digit_canvas", "prediction_sentence"]
 
 
 def classify_drawing(
@@ -37,6 +37,30 @@ def classify_drawing(
     return image, probabilities
 
 
+def prediction_sentence(probabilities: np.ndarray) -> str:
+    """Say which digit is most probable, and how probable, in one line.
+
+    Parameters
+    ----------
+    probabilities
+        Ten probabilities, one per digit.
+
+    Returns
+    -------
+    A line such as ``"Predicted digit: 7 (98.1 %)"``.
+
+    Raises
+    ------
+    ValueError
+        If there are not exactly ten probabilities.
+    """
+    probabilities = np.asarray(probabilities, dtype=float).ravel()
+    if probabilities.shape != (10,):
+        raise ValueError(f"expected 10 probabilities, got {probabilities.size}.")
+    digit = int(probabilities.argmax())
+    return f"Predicted digit: {digit} ({probabilities[digit] * 100:.1f} %)"
+
+
 def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 280):
     """Build the drawing pad widget.
 
@@ -49,7 +73,8 @@ def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 28
 
     Returns
     -------
-    An ``ipywidgets`` box holding the canvas, the buttons and the prediction.
+    An ``ipywidgets`` box holding the canvas, the buttons and the prediction: after
+    Predict, one line of text (see :func:`prediction_sentence`) above the probability chart.
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
@@ -88,6 +113,7 @@ def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 28
             except ValueError as error:
                 print(f"Nothing to predict yet: {error}")
                 return
+            print(prediction_sentence(probabilities))
             plot_probabilities(image, probabilities)
             plt.show()
 

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.lab_server import free_port, get, stop
+
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "smoke-test-token"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, b""
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses make and process groups")
@@ -53,12 +37,10 @@ def test_make_lab_serves_the_notebooks(tmp_path):
         deadline = time.monotonic() + 90
         status = None
         while time.monotonic() < deadline and server.poll() is None:
-            try:
-                status, body = get(f"{base}/api/contents/notebooks?token={TOKEN}")
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.5)
-                continue
-            break
+            status, body = get(f"{base}/api/contents/notebooks?token={TOKEN}")
+            if status is not None:
+                break
+            time.sleep(0.5)
         assert status == 200, (tmp_path / "lab.log").read_text()
         names = {item["name"] for item in json.loads(body)["content"]}
         assert "01_explore_the_data.ipynb" in names
@@ -67,15 +49,3 @@ def test_make_lab_serves_the_notebooks(tmp_path):
     finally:
         stop(server)
         log.close()
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stop make and the JupyterLab server it started (one process group)."""
-    try:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
-    except ProcessLookupError:
-        pass  # already gone
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
