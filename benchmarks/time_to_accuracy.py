@@ -11,9 +11,8 @@ Keras reference convnet, in one process and one run, over a few seeds.
   bfloat16 mixed precision where the CPU multiplies bfloat16 in hardware (AMX; otherwise
   float32, see ``--precision``).
 
-TensorFlow's oneDNN optimisations are on (TensorFlow's default; the Makefile turns them off
-only for the notebooks, to keep a notice out of their output): on a 2-core CPU they make
-both networks two to three times faster. Set before TensorFlow is imported.
+TensorFlow's oneDNN optimisations are on, as everywhere in the series (TensorFlow's default):
+on a 2-core CPU they make both networks two to three times faster.
 
 Each model trains epoch by epoch until its test accuracy, measured at the end of each
 epoch, first reaches 0.990, or until a cap. Only the training is timed, not the

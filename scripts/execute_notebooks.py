@@ -29,7 +29,7 @@ def load_offline_guard() -> ModuleType:
     return module
 
 
-def execute(path: Path, timeout: int) -> float:
+def execute(path: Path, timeout: int, allow_errors: bool = False) -> float:
     """Run one notebook in a fresh kernel in its own folder and save it; return seconds."""
     import nbformat
     from nbclient import NotebookClient
@@ -38,6 +38,7 @@ def execute(path: Path, timeout: int) -> float:
     client = NotebookClient(
         notebook,
         timeout=timeout,
+        allow_errors=allow_errors,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
@@ -54,13 +55,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--timeout", type=int, default=900, help="seconds per cell")
+    parser.add_argument(
+        "--allow-errors",
+        action="store_true",
+        help="run every cell even after one fails (the errors are saved in the notebook)",
+    )
     args = parser.parse_args()
+
+    import nbformat
 
     offline_guard = load_offline_guard()
     offline_guard.configure_test_environment(os.environ)
     for path in args.notebooks:
-        seconds = execute(path.resolve(), args.timeout)
-        print(f"{path}: executed in {seconds:.0f} s")
+        seconds = execute(path.resolve(), args.timeout, args.allow_errors)
+        errors = [
+            index
+            for index, cell in enumerate(nbformat.read(path, as_version=4).cells)
+            if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+        ]
+        print(
+            f"{path}: executed in {seconds:.0f} s"
+            + (f"; errors in cells {errors}" if errors else "")
+        )
     return 0
 
 
