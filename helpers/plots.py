@@ -314,6 +314,7 @@ def plot_embedding(
     title: str | None = None,
     point_size: float = 3.0,
     annotate_centres: bool = True,
+    axis_labels: tuple[str, str] | None = None,
 ) -> plt.Axes:
     """Scatter a 2-D embedding coloured by digit, with each digit's label at its centre.
 
@@ -330,7 +331,11 @@ def plot_embedding(
     point_size
         Marker area.
     annotate_centres
-        Write each digit at the median of its points.
+        Write each digit at the median of its points. Labels that would overlap are moved
+        apart, with a thin line back to their centre.
+    axis_labels
+        Names of the two axes, e.g. ``("first principal component", "second ...")``; for
+        t-SNE, whose axes mean nothing in themselves, leave them out.
 
     Returns
     -------
@@ -347,24 +352,54 @@ def plot_embedding(
     colors = [DIGIT_PALETTE[int(label) % 10] for label in labels]
     ax.scatter(points[:, 0], points[:, 1], c=colors, s=point_size, alpha=0.6, linewidths=0)
     if annotate_centres:
-        for label in np.unique(labels):
-            centre = np.median(points[labels == label], axis=0)
+        digits = np.unique(labels)
+        centres = np.array([np.median(points[labels == d], axis=0) for d in digits])
+        spans = np.ptp(points, axis=0) + 1e-12
+        placed = _spread_apart(centres / spans, min_distance=0.07) * spans
+        for digit, centre, place in zip(digits, centres, placed, strict=True):
+            color = DIGIT_PALETTE[int(digit) % 10]
+            if not np.allclose(centre, place):
+                ax.plot(*zip(centre, place, strict=True), color=color, linewidth=0.8)
             ax.text(
-                centre[0],
-                centre[1],
-                str(label),
+                place[0],
+                place[1],
+                str(digit),
                 fontsize=15,
                 fontweight="bold",
                 ha="center",
                 va="center",
-                color=DIGIT_PALETTE[int(label) % 10],
-                bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8},
+                color=color,
+                bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": color, "alpha": 0.9},
             )
     ax.set_xticks([])
     ax.set_yticks([])
+    if axis_labels:
+        ax.set_xlabel(axis_labels[0])
+        ax.set_ylabel(axis_labels[1])
     if title:
         ax.set_title(title)
     return ax
+
+
+def _spread_apart(positions: np.ndarray, *, min_distance: float) -> np.ndarray:
+    """Push points (in units where the plot spans about 1) apart until no two are closer
+    than ``min_distance``; deterministic, a few hundred small steps at most."""
+    moved = positions.astype(float).copy()
+    for _ in range(300):
+        shifted = False
+        for i in range(len(moved)):
+            for j in range(i + 1, len(moved)):
+                gap = moved[j] - moved[i]
+                distance = float(np.hypot(*gap))
+                if distance < min_distance:
+                    direction = gap / distance if distance > 1e-9 else np.array([1.0, 0.0])
+                    push = (min_distance - distance) / 2 + 1e-4
+                    moved[i] -= direction * push
+                    moved[j] += direction * push
+                    shifted = True
+        if not shifted:
+            break
+    return moved
 
 
 def _history_dict(history: object) -> dict[str, list[float]]:
@@ -487,6 +522,8 @@ def plot_confusion_matrix(
     normalize: bool = False,
     title: str | None = None,
     ax: plt.Axes | None = None,
+    vmax: float | None = None,
+    colorbar: bool = True,
 ) -> plt.Axes:
     """Draw a confusion matrix (rows: true digit, columns: predicted digit) as a heatmap.
 
@@ -503,6 +540,12 @@ def plot_confusion_matrix(
         Title of the axes.
     ax
         Axes to draw on; a new figure is made when omitted.
+    vmax
+        The value drawn in the darkest red (counts, or percent when normalised). Give
+        matrices drawn side by side the same ``vmax``, so equal colours mean equal numbers;
+        by default the largest mistake of this matrix.
+    colorbar
+        Draw a colour bar that says what the colours mean.
 
     Returns
     -------
@@ -512,9 +555,11 @@ def plot_confusion_matrix(
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
         raise ValueError(f"a confusion matrix must be square, got shape {matrix.shape}.")
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.2, 5.2))
+        _, ax = plt.subplots(figsize=(6.8, 5.2))
     shown = matrix * 100 if normalize else matrix
     off_diagonal = ~np.eye(len(matrix), dtype=bool)
+    if vmax is None:
+        vmax = float(shown[off_diagonal].max()) or 1.0
     # Label the mistakes only; empty cells stay blank so the pattern stands out.
     labels = np.where(shown > 0, np.vectorize(lambda v: _cell_text(v, normalize))(shown), "")
     sns.heatmap(
@@ -523,7 +568,13 @@ def plot_confusion_matrix(
         annot=labels,
         fmt="",
         cmap="Reds",
-        cbar=False,
+        vmin=0,
+        vmax=vmax,
+        cbar=colorbar,
+        cbar_kws={
+            "label": "% of the true digit's images" if normalize else "images",
+            "shrink": 0.8,
+        },
         square=True,
         linewidths=0.5,
         linecolor="0.9",
@@ -663,7 +714,7 @@ def plot_probabilities(
     fig, (image_ax, bar_ax) = plt.subplots(
         1, 2, figsize=(5.6, 2.2), gridspec_kw={"width_ratios": [1, 1.9]}
     )
-    image_ax.imshow(np.asarray(image), cmap="gray")  # as the model sees it: light ink on dark
+    image_ax.imshow(np.asarray(image), cmap=IMAGE_CMAP)  # the series' one polarity
     image_ax.axis("off")
     image_ax.set_title(title or f"{predicted} ({probabilities[predicted]:.0%})", fontsize=10)
     colors = [DIGIT_PALETTE[0] if d == predicted else "0.75" for d in range(10)]

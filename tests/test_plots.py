@@ -234,3 +234,28 @@ def test_race_draws_one_line_per_network_and_the_ceiling():
 def test_race_rejects_bad_curves(curves, message):
     with pytest.raises(ValueError, match=message):
         plots.plot_race(curves)
+
+
+def test_confusion_matrices_side_by_side_share_one_colour_scale():
+    small = np.array([[50, 5], [1, 40]])
+    large = np.array([[30, 26], [2, 40]])
+    fig, axes = plt.subplots(1, 2)
+    for ax, matrix in zip(axes, [small, large], strict=True):
+        plots.plot_confusion_matrix(matrix, ax=ax, vmax=26)
+    limits = [ax.collections[0].get_clim() for ax in axes]
+    assert limits == [(0, 26), (0, 26)]
+    assert len(fig.axes) == 4  # each panel has its colour bar
+    assert fig.axes[2].get_ylabel() == "images"
+    plt.close(fig)
+
+
+def test_embedding_moves_overlapping_centre_labels_apart():
+    rng = np.random.default_rng(0)
+    points = np.concatenate([rng.normal(0, 0.01, (50, 2)), rng.normal(0, 0.01, (50, 2))])
+    points = np.concatenate([points, [[1.0, 1.0], [-1.0, -1.0]]])
+    labels = np.array([4] * 50 + [9] * 50 + [1, 1])
+    ax = plots.plot_embedding(points, labels, axis_labels=("PC 1", "PC 2"))
+    positions = {t.get_text(): np.array(t.get_position()) for t in ax.texts}
+    assert np.hypot(*(positions["4"] - positions["9"])) >= 0.07 * 2 * 0.99
+    assert ax.get_xlabel() == "PC 1" and ax.get_ylabel() == "PC 2"
+    plt.close(ax.figure)
