@@ -13,11 +13,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NO_PYTHON := The series needs Python 3.10, 3.11, 3.12 or 3.13 (TensorFlow 2.21 has wheels for those only), and make found none; install one (python.org, your system's packages or pyenv) and run make again, or name it: make $(or $(MAKECMDGOALS),test) PYTHON=/path/to/python3.13
 
-# Quieter TensorFlow start-up in terminals and scripts (notebook kernels keep its C++
-# notices out of cells anyway: scripts/setup_environment.py).
-export TF_CPP_MIN_LOG_LEVEL := 3
-export PYTHONHASHSEED       := 0
-
 NB ?= notebooks/[0-9]*.ipynb
 
 .PHONY: lab test lint format unit notebooks numerics matrix check-python execute-notebooks pretrained clean
@@ -45,6 +40,7 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/sync_saved_code.py --check
 
 unit: $(STAMP)
 	$(BIN)/pytest tests
@@ -70,18 +66,20 @@ numerics: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/python scripts/sync_saved_code.py
 
 # For maintainers after a change: re-run every notebook top to bottom in a fresh
 # kernel and save its outputs in place (NB=notebooks/03_*.ipynb for one).
 execute-notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
-# Retrain the networks notebook 06 loads (committed under pretrained/, with their training logs):
-# five BN CNNs (59 min measured on a 2-core CPU) and five dropout CNNs (40 min).
+# Retrain the networks committed under pretrained/ (with their logs), from helpers.training's
+# recipes: the reference copies of notebooks 02 and 05 (1 min on a 2-core CPU), five BN CNNs
+# (59 min) and five dropout CNNs (40 min).
 pretrained: $(STAMP)
-	$(BIN)/python scripts/train_reference_models.py --out pretrained
-	$(BIN)/python scripts/train_pushing_accuracy.py --family bn_cnn --out pretrained
-	$(BIN)/python scripts/train_pushing_accuracy.py --family dropout_cnn --out pretrained
+	$(BIN)/python scripts/train_pretrained.py reference
+	$(BIN)/python scripts/train_pretrained.py members bn_cnn
+	$(BIN)/python scripts/train_pretrained.py members dropout_cnn
 
 clean:
 	rm -rf .pytest_cache .ruff_cache models

@@ -4,9 +4,9 @@ The time-to-accuracy goal (99 % test accuracy in at most 10 s of training on a 2
 needs a recipe that gets there within one epoch, since an epoch of the series' CNN alone
 takes about 8 s. This script records how close the candidates come:
 
-- ``cnn``: the series' CNN (notebook 04, ``helpers.models.build_cnn``);
+- ``cnn``: the series' CNN (notebook 04, ``helpers.architectures.build_cnn``);
 - ``cnn_bn``: the same with batch normalisation (momentum 0.9) after each convolution;
-- ``fast_cnn``: ``helpers.models.build_fast_cnn`` (standardised inputs, 5×5 convolutions,
+- ``fast_cnn``: ``helpers.architectures.build_fast_cnn`` (standardised inputs, 5×5 convolutions,
   no dropout; notebook 04, exercise 4), in float32 and in bfloat16 mixed precision (fast
   on CPUs with AMX; this script does not check for it);
 
@@ -18,25 +18,19 @@ the batch sizes and peak learning rates listed, seeds 0, 1, 2. oneDNN is on, as 
 Usage: python benchmarks/one_epoch_recipes.py [--seeds 0 1 2]
 """
 
-from __future__ import annotations
+import helpers.environment  # noqa: F401  (first: quiets TensorFlow before it is imported)
 
-import os
-
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "1"  # before TensorFlow is imported
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
+# isort: split
 import argparse
 import statistics
 import time
-from collections.abc import Callable
 
 import keras
-import numpy as np
 from machine import machine_summary
 
+from helpers.architectures import build_cnn, build_fast_cnn
 from helpers.data import load_mnist, scale_pixels
-from helpers.models import build_cnn, build_fast_cnn, seed_everything
-from helpers.schedules import OneCycle
+from helpers.training import Recipe, compile_recipe, dtype_policy, seed_everything
 
 
 def build_cnn_bn() -> keras.Sequential:
@@ -62,44 +56,43 @@ def build_cnn_bn() -> keras.Sequential:
     )
 
 
-# (name, build, batch size, peak learning rate, warm-up fraction, precision)
-CANDIDATES: list[tuple[str, Callable[[], keras.Model], int, float, float, str]] = [
-    ("cnn", build_cnn, 64, 0.003, 0.3, "float32"),
-    ("cnn", build_cnn, 128, 0.004, 0.3, "float32"),
-    ("cnn", build_cnn, 256, 0.006, 0.3, "float32"),
-    ("cnn_bn", build_cnn_bn, 128, 0.01, 0.3, "float32"),
-    ("cnn_bn", build_cnn_bn, 256, 0.01, 0.3, "float32"),
-    ("fast_cnn", build_fast_cnn, 64, 0.003, 0.2, "float32"),
-    ("fast_cnn", build_fast_cnn, 64, 0.003, 0.2, "mixed_bfloat16"),
+def one_epoch_recipe(
+    name: str, build, batch_size: int, peak: float, warmup: float, precision: str = "float32"
+) -> Recipe:
+    """A candidate: one epoch of one-cycle Adam, 16 batches per call into TensorFlow."""
+    return Recipe(
+        name,
+        build,
+        epochs=1,
+        batch_size=batch_size,
+        peak_learning_rate=peak,
+        schedule="one_cycle",
+        warmup_fraction=warmup,
+        precision=precision,
+        steps_per_execution=16,
+    )
+
+
+CANDIDATES: list[Recipe] = [
+    one_epoch_recipe("cnn", build_cnn, 64, 0.003, 0.3),
+    one_epoch_recipe("cnn", build_cnn, 128, 0.004, 0.3),
+    one_epoch_recipe("cnn", build_cnn, 256, 0.006, 0.3),
+    one_epoch_recipe("cnn_bn", build_cnn_bn, 128, 0.01, 0.3),
+    one_epoch_recipe("cnn_bn", build_cnn_bn, 256, 0.01, 0.3),
+    one_epoch_recipe("fast_cnn", build_fast_cnn, 64, 0.003, 0.2),
+    one_epoch_recipe("fast_cnn", build_fast_cnn, 64, 0.003, 0.2, "mixed_bfloat16"),
 ]
 
 
-def one_epoch(
-    build: Callable[[], keras.Model],
-    batch_size: int,
-    peak: float,
-    warmup: float,
-    precision: str,
-    data: tuple,
-    seed: int,
-) -> tuple[float, float]:
+def one_epoch(recipe: Recipe, data: tuple, seed: int) -> tuple[float, float]:
     """Train one epoch from ``seed``; return (training seconds, test accuracy)."""
     (x_train, y_train), (x_test, y_test) = data
     seed_everything(seed)
-    keras.mixed_precision.set_global_policy(precision)
-    try:
-        model = build()
-    finally:
-        keras.mixed_precision.set_global_policy("float32")
-    steps = int(np.ceil(len(x_train) / batch_size))
-    model.compile(
-        optimizer=keras.optimizers.Adam(OneCycle(peak, total_steps=steps, warmup_fraction=warmup)),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
-        steps_per_execution=16,  # as in time_to_accuracy.py: less Python per step
-    )
+    with dtype_policy(recipe.precision):
+        model = recipe.build()
+    compile_recipe(model, recipe, recipe.steps_per_epoch(len(x_train)))
     start = time.perf_counter()
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)
+    model.fit(x_train, y_train, batch_size=recipe.batch_size, epochs=1, verbose=0)
     seconds = time.perf_counter() - start
     return seconds, model.evaluate(x_test, y_test, batch_size=1000, verbose=0)[1]
 
@@ -118,12 +111,13 @@ def main() -> None:
     warm.fit(data[0][0][:1024], data[0][1][:1024], batch_size=256, verbose=0)
 
     best = (0.0, "")
-    for name, build, batch_size, peak, warmup, precision in CANDIDATES:
-        runs = [
-            one_epoch(build, batch_size, peak, warmup, precision, data, seed) for seed in args.seeds
-        ]
+    for recipe in CANDIDATES:
+        runs = [one_epoch(recipe, data, seed) for seed in args.seeds]
         accuracies = [accuracy for _, accuracy in runs]
-        label = f"{name} batch {batch_size} peak {peak} {precision}"
+        label = (
+            f"{recipe.name} batch {recipe.batch_size} peak {recipe.peak_learning_rate} "
+            f"{recipe.precision}"
+        )
         print(
             f"{label:44s} seconds {statistics.median(s for s, _ in runs):5.1f}  "
             f"test accuracy {' '.join(f'{a:.4f}' for a in accuracies)}",

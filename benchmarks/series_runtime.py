@@ -49,7 +49,9 @@ def main() -> int:
                 *runner.NBVAL_FLAGS,
             ]
             start = time.perf_counter()
-            result = subprocess.run(command, cwd=copy, capture_output=True, text=True)
+            result = subprocess.run(
+                command, cwd=copy, env=runner.environment_for(copy), capture_output=True, text=True
+            )
             times[notebook.name] = time.perf_counter() - start
             status = "passed" if result.returncode == 0 else "FAILED"
             if result.returncode:

@@ -4,10 +4,8 @@ Keras reference convnet, in one process and one run, over a few seeds.
 - reference: the Keras example convnet (Conv 32 3×3 → MaxPool → Conv 64 3×3 → MaxPool →
   Flatten → Dropout 0.5 → Dense 10 softmax; 34,826 parameters), Adam, batch 128,
   10 % validation split, float32, exactly as the example is written;
-- ours: ``helpers.models.build_fast_cnn`` (notebook 04, exercise 4: standardised inputs,
-  5×5 convolutions, no dropout; 184,586 parameters), Adam with a one-cycle schedule
-  (``helpers.schedules.OneCycle``, peak 0.003, 20 % warm-up) over ONE epoch, batch 64,
-  16 batches per call into TensorFlow (``steps_per_execution``, less Python per step), and
+- ours: the series' ``fast_cnn`` recipe (``helpers.training.RECIPES``, the one place its
+  network, batch size, schedule and epochs are written; notebook 04 trains it too), in
   bfloat16 mixed precision where the CPU multiplies bfloat16 in hardware (AMX; otherwise
   float32, see ``--precision``).
 
@@ -24,14 +22,11 @@ Usage: python benchmarks/time_to_accuracy.py [--seeds 0 1 2] [--cap 15]
 The last line is ``speedup reference/ours: X.XX``.
 """
 
-from __future__ import annotations
+import helpers.environment  # noqa: F401  (first: quiets TensorFlow before it is imported)
 
-import os
-
-os.environ["TF_ENABLE_ONEDNN_OPTS"] = "1"  # before TensorFlow is imported
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
+# isort: split
 import argparse
+import dataclasses
 import statistics
 import time
 from collections.abc import Callable
@@ -41,12 +36,9 @@ import numpy as np
 from machine import machine_summary
 
 from helpers.data import load_mnist, scale_pixels
-from helpers.models import build_fast_cnn, seed_everything
-from helpers.schedules import OneCycle
+from helpers.training import RECIPES, Recipe, compile_recipe, dtype_policy, seed_everything
 
 TARGET = 0.990
-FAST_BATCH = 64
-FAST_PEAK = 0.003
 
 
 def cpu_has_bfloat16_matmul() -> bool:
@@ -76,23 +68,11 @@ def build_reference() -> keras.Model:
     return model
 
 
-def build_fast(steps_per_epoch: int, planned_epochs: int, precision: str) -> keras.Model:
-    """The series' fast CNN with a one-cycle schedule over the planned epochs."""
-    keras.mixed_precision.set_global_policy(precision)
-    try:
-        model = build_fast_cnn()
-    finally:
-        keras.mixed_precision.set_global_policy("float32")
-    schedule = OneCycle(
-        FAST_PEAK, total_steps=steps_per_epoch * planned_epochs, warmup_fraction=0.2
-    )
-    model.compile(
-        optimizer=keras.optimizers.Adam(schedule),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
-        steps_per_execution=16,
-    )
-    return model
+def build_fast(recipe: Recipe, steps_per_epoch: int) -> keras.Model:
+    """The recipe's network, compiled with its schedule over its epochs."""
+    with dtype_policy(recipe.precision):
+        model = recipe.build()
+    return compile_recipe(model, recipe, recipe.epochs * steps_per_epoch)
 
 
 class StopAtTestAccuracy(keras.callbacks.Callback):
@@ -151,7 +131,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--cap", type=int, default=15, help="most epochs per run")
-    parser.add_argument("--fast-epochs", type=int, default=1, help="one-cycle length (epochs)")
     parser.add_argument(
         "--precision",
         choices=["auto", "float32", "mixed_bfloat16"],
@@ -171,8 +150,9 @@ def main() -> None:
         (scale_pixels(x_test)[..., None], y_test),
     )
     fast_data = ((scale_pixels(x_train), y_train), (scale_pixels(x_test), y_test))
-    steps_per_epoch = int(np.ceil(len(x_train) / FAST_BATCH))
-    fast = lambda: build_fast(steps_per_epoch, args.fast_epochs, precision)  # noqa: E731
+    ours = dataclasses.replace(RECIPES["fast_cnn"], precision=precision)
+    steps_per_epoch = ours.steps_per_epoch(len(x_train))
+    fast = lambda: build_fast(ours, steps_per_epoch)  # noqa: E731
     print(
         f"reference parameters: {build_reference().count_params():,}; "
         f"ours: {fast().count_params():,}, precision {precision}"
@@ -196,10 +176,10 @@ def main() -> None:
         seconds, reached, _ = run(
             "ours",
             fast,
-            {"batch_size": FAST_BATCH},
+            {"batch_size": ours.batch_size},
             fast_data,
             seed,
-            args.fast_epochs,  # the schedule ends there: more epochs would not learn
+            ours.epochs,  # the schedule ends there: more epochs would not learn
         )
         results["ours"].append(seconds)
         misses["ours"] += reached is None

@@ -12,6 +12,7 @@ import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
 __all__ = [
+    "accuracy",
     "average_probabilities",
     "confusion_matrix",
     "expected_calibration_error",
@@ -20,6 +21,7 @@ __all__ = [
     "per_class_report",
     "per_example_loss",
     "reliability_table",
+    "top_confusions",
     "top_k_accuracy",
 ]
 
@@ -150,6 +152,41 @@ def per_class_report(
     return pd.DataFrame(
         {"precision": precision, "recall": recall, "f1": f1, "support": support},
         index=pd.Index(np.arange(n_classes), name="digit"),
+    )
+
+
+def accuracy(y_true: np.ndarray, probabilities: np.ndarray) -> float:
+    """Share of examples whose most probable class is the true label."""
+    labels, probabilities = _check_probabilities(y_true, probabilities)
+    return float(np.mean(probabilities.argmax(axis=1) == labels))
+
+
+def top_confusions(y_true: np.ndarray, y_pred: np.ndarray, *, count: int = 5) -> pd.DataFrame:
+    """The most frequent mistakes, as (true → predicted) pairs with their number of images.
+
+    Parameters
+    ----------
+    y_true, y_pred
+        Integer labels and predictions of the same length.
+    count
+        How many pairs to list.
+
+    Returns
+    -------
+    A table with the columns ``true → predicted`` (e.g. ``"4 → 9"``) and ``images``, most
+    frequent first; pairs with equal counts in the order of their true, then predicted
+    digit, so the table is the same on every machine.
+    """
+    matrix = confusion_matrix(y_true, y_pred)
+    np.fill_diagonal(matrix, 0)
+    true, predicted = np.indices(matrix.shape)
+    order = np.lexsort((predicted.ravel(), true.ravel(), -matrix.ravel()))[:count]
+    rows, cols = true.ravel()[order], predicted.ravel()[order]
+    return pd.DataFrame(
+        {
+            "true → predicted": [f"{r} → {c}" for r, c in zip(rows, cols, strict=True)],
+            "images": matrix[rows, cols],
+        }
     )
 
 

@@ -1,18 +1,16 @@
-"""Load the trained networks the series ships in ``pretrained/``.
+"""Load the trained networks the series ships in ``pretrained/``, checked.
 
-Reference copies of notebook 02's dense network and notebook 04's CNN
-(``scripts/train_reference_models.py``): notebooks 05, 07 and 08 study these, so that every
-reader, on every machine, looks at the same network and the same mistakes.
+``scripts/train_pretrained.py`` trains them from the recipes of :mod:`helpers.training` and
+saves their float32 weights only, as ``<recipe>.weights.h5`` (one reference copy of a
+notebook's network) or ``<recipe>_seed<N>.weights.h5`` (several seeded copies, for an
+ensemble), with a JSON log of every epoch. Here each network is built by its recipe's build
+function and the file fills it: no file can bring an architecture (or code) of its own, and
+the files load in every Keras version the series supports.
 
-The networks of notebook 06 (``scripts/train_pushing_accuracy.py``):
-
-The script trains several seeded copies of each *family* of networks (longer than a
-notebook should take on a laptop): :func:`helpers.models.build_bn_cnn` and
-:func:`helpers.models.build_dropout_cnn`. It commits their weights to ``pretrained/`` as
-``<family>_seed<N>.weights.h5`` with a JSON log of every epoch per family. Weights only:
-the network is built here by the family's function and the file fills it, so no file can
-bring an architecture (or code) of its own, and the files load in every Keras version the
-series supports.
+- :func:`load_reference`: the copies of notebook 02's dense network and notebook 05's CNN that
+  the later notebooks study, so that every reader, on every machine, sees the same network and
+  the same mistakes;
+- :func:`load_members`: the ensemble's networks of one recipe, in seed order.
 """
 
 from __future__ import annotations
@@ -20,22 +18,31 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import keras
 import numpy as np
 
-from helpers.models import RECIPES, build_bn_cnn, build_dropout_cnn
+from helpers.training import recipe
 
-__all__ = ["FAMILIES", "load_members", "load_reference", "race_curves", "read_training_log"]
+__all__ = ["load_members", "load_reference", "race_curves", "read_training_log"]
 
-#: Family name → the function that builds its (untrained) network.
-FAMILIES: dict[str, Callable[[], keras.Model]] = {
-    "bn_cnn": build_bn_cnn,
-    "dropout_cnn": build_dropout_cnn,
-}
 _HOW_TO_MAKE = "Create them with `make pretrained` (about two hours on a 2-core CPU)."
+
+
+def _load_weights(name: str, path: Path) -> keras.Model:
+    """Build recipe ``name``'s network and load ``path`` into it."""
+    build = recipe(name).build
+    model = build()
+    try:
+        model.load_weights(path)
+    except (OSError, ValueError) as exc:
+        raise ValueError(
+            f"{path} could not be read into helpers.architectures.{build.__name__}() "
+            f"({type(exc).__name__}: {exc}); it is damaged or holds a different network, "
+            f"made by another version of the series. {_HOW_TO_MAKE}"
+        ) from exc
+    return model
 
 
 def load_reference(name: str, folder: str | os.PathLike[str]) -> keras.Model:
@@ -44,8 +51,7 @@ def load_reference(name: str, folder: str | os.PathLike[str]) -> keras.Model:
     Parameters
     ----------
     name
-        ``"dense_baseline"`` (notebook 02) or ``"cnn"`` (notebook 04), a key of
-        :data:`helpers.models.RECIPES`.
+        ``"dense_baseline"`` or ``"cnn"``, a key of :data:`helpers.training.RECIPES`.
     folder
         The repository's ``pretrained/`` folder, which holds ``<name>.weights.h5``.
 
@@ -60,76 +66,48 @@ def load_reference(name: str, folder: str | os.PathLike[str]) -> keras.Model:
     ValueError
         For an unknown name, or a file that does not fit the recipe's network.
     """
-    if name not in RECIPES:
-        raise ValueError(f"unknown model {name!r}; choose one of {sorted(RECIPES)}.")
-    path = Path(folder) / f"{name}.weights.h5"
+    path = Path(folder) / f"{recipe(name).name}.weights.h5"
     if not path.is_file():
-        raise FileNotFoundError(
-            f"no reference weights at {path}. Create them with "
-            "`python scripts/train_reference_models.py` (about 2 minutes)."
-        )
-    model = RECIPES[name].build()
-    try:
-        model.load_weights(path)
-    except (OSError, ValueError) as exc:
-        raise ValueError(
-            f"{path} could not be read into the {name} recipe's network "
-            f"({type(exc).__name__}: {exc}); recreate it with "
-            "`python scripts/train_reference_models.py`."
-        ) from exc
+        raise FileNotFoundError(f"no reference weights at {path}. {_HOW_TO_MAKE}")
+    model = _load_weights(name, path)
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     # Built now, so a .keras file saved from this model reloads without a mismatch warning.
     model.optimizer.build(model.trainable_variables)
     return model
 
 
-def load_members(folder: str | os.PathLike[str], family: str = "bn_cnn") -> dict[int, keras.Model]:
-    """Build the family's network for every ``<family>_seed<N>.weights.h5`` in ``folder``
-    and load that file's weights into it, in seed order.
+def load_members(folder: str | os.PathLike[str], name: str = "bn_cnn") -> dict[int, keras.Model]:
+    """Load every ``<name>_seed<N>.weights.h5`` in ``folder`` into recipe ``name``'s network.
 
     Parameters
     ----------
     folder
         The repository's ``pretrained/`` folder.
-    family
-        A key of :data:`FAMILIES`.
+    name
+        A key of :data:`helpers.training.RECIPES` (``"bn_cnn"`` or ``"dropout_cnn"``).
 
     Returns
     -------
-    Seed → model.
+    Seed → model, in seed order.
 
     Raises
     ------
     FileNotFoundError
         When the folder or its weight files are missing.
     ValueError
-        When a file cannot be read or holds the weights of a different network.
+        For an unknown name, or a file that does not fit the recipe's network.
     """
-    if family not in FAMILIES:
-        raise ValueError(f"unknown family {family!r}; choose one of {sorted(FAMILIES)}.")
+    recipe(name)  # an unknown name is a clear error
     folder = Path(folder)
-    member_file = re.compile(rf"{family}_seed(\d+)\.weights\.h5")
+    member_file = re.compile(rf"{name}_seed(\d+)\.weights\.h5")
     paths = sorted(
         (int(match.group(1)), path)
         for path in (folder.glob("*.weights.h5") if folder.is_dir() else [])
         if (match := member_file.fullmatch(path.name))
     )
     if not paths:
-        raise FileNotFoundError(f"no {family}_seed<N>.weights.h5 files in {folder}. {_HOW_TO_MAKE}")
-    build = FAMILIES[family]
-    members = {}
-    for seed, path in paths:
-        model = build()
-        try:
-            model.load_weights(path)
-        except (OSError, ValueError) as exc:
-            raise ValueError(
-                f"{path} could not be read into helpers.models.{build.__name__}() "
-                f"({type(exc).__name__}: {exc}); it is damaged or holds a different network, "
-                f"made by another version of the series. {_HOW_TO_MAKE}"
-            ) from exc
-        members[seed] = model
-    return members
+        raise FileNotFoundError(f"no {name}_seed<N>.weights.h5 files in {folder}. {_HOW_TO_MAKE}")
+    return {seed: _load_weights(name, path) for seed, path in paths}
 
 
 def read_training_log(folder: str | os.PathLike[str], file_name: str = "training_log.json") -> dict:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,8 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
+
+ANSI_CODES = re.compile(r"(?:\x1b|#x1B)\[[0-9;]*m")
 
 CONFIGS: dict[str, dict[str, str]] = {
     "threads-1": {"TF_NUM_INTRAOP_THREADS": "1", "TF_NUM_INTEROP_THREADS": "1"},
@@ -53,18 +56,22 @@ def failing_cells(report: Path) -> list[tuple[str, str, str]]:
     failures = []
     for case in ElementTree.parse(report).getroot().iter("testcase"):
         for problem in [*case.iter("failure"), *case.iter("error")]:
-            message = (problem.get("message") or problem.text or "").strip()
-            lines = [line.strip() for line in message.splitlines() if line.strip()]
-            notebook = Path(case.get("classname", "").replace(".", "/")).name
-            failures.append((notebook, case.get("name", "?"), lines[0] if lines else ""))
+            text = ANSI_CODES.sub("", f"{problem.get('message') or ''}\n{problem.text or ''}")
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            # An execution failure names its exception (AssertionError: ...); a mismatch
+            # shows the first differing line.
+            errors = [line for line in lines if re.match(r"\w*(Error|Exception)\b", line)]
+            notebook = case.get("classname", "").rsplit(".", 2)[-2] + ".ipynb"
+            summary = errors[-1] if errors else " | ".join(lines[:3])
+            failures.append((notebook, case.get("name", "?"), summary))
     return failures
 
 
 def run_config(name: str, notebooks: list[str], runner: ModuleType) -> list[tuple[str, ...]]:
-    environment = {**os.environ, **CONFIGS[name]}
     with tempfile.TemporaryDirectory(prefix=f"mnist-numerics-{name}-") as folder:
         copy = Path(folder)
         runner.make_copy(ROOT, copy)
+        environment = runner.environment_for(copy, {**os.environ, **CONFIGS[name]})
         report = copy / "report.xml"
         command = [
             sys.executable,
@@ -100,7 +107,7 @@ def main() -> int:
         start = time.perf_counter()
         failures = run_config(name, notebooks, runner)
         for notebook, cell, message in failures:
-            print(f"   DIFFERS  {notebook} {cell}: {message[:150]}", flush=True)
+            print(f"   DIFFERS  {notebook} {cell}: {message[:300]}", flush=True)
         minutes = (time.perf_counter() - start) / 60
         print(f"   {len(failures)} cell(s) differ ({minutes:.1f} min)", flush=True)
         summary[name] = len(failures)

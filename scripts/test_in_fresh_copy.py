@@ -12,6 +12,7 @@ Usage: python scripts/test_in_fresh_copy.py [extra pytest arguments]
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,15 @@ def make_copy(root: Path, target: Path) -> None:
         shutil.copy2(root / name, destination)
 
 
+def environment_for(copy: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a run in ``copy``: its own ``helpers`` first on the path, so that
+    the editable install does not pull them from the working tree."""
+    environment = dict(os.environ if base is None else base)
+    paths = [str(copy), *filter(None, environment.get("PYTHONPATH", "").split(os.pathsep))]
+    environment["PYTHONPATH"] = os.pathsep.join(paths)
+    return environment
+
+
 def main() -> int:
     if sys.argv[1:2] == ["--here"]:
         command = [sys.executable, "-m", "pytest", *sys.argv[2:], *NBVAL_FLAGS]
@@ -66,7 +76,7 @@ def main() -> int:
         ]
         print(f"fresh copy: {len(tracked_files(ROOT))} files; notebooks in reverse order:")
         print("  " + " ".join(nb.name for nb in notebooks), flush=True)
-        return subprocess.run(command, cwd=copy).returncode
+        return subprocess.run(command, cwd=copy, env=environment_for(copy)).returncode
 
 
 if __name__ == "__main__":

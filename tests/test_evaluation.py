@@ -145,3 +145,16 @@ def test_average_probabilities_is_the_mean_and_rows_sum_to_one():
 def test_average_probabilities_rejects_bad_input(arrays, message):
     with pytest.raises(ValueError, match=message):
         ev.average_probabilities(arrays)
+
+
+def test_accuracy_counts_the_most_probable_class():
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    assert ev.accuracy(np.array([0, 1, 1]), probabilities) == pytest.approx(2 / 3)
+
+
+def test_top_confusions_orders_by_count_then_digits_the_same_everywhere():
+    y_true = np.array([4, 4, 4, 7, 7, 7, 2, 2, 5, 1])
+    y_pred = np.array([9, 9, 4, 2, 2, 7, 7, 7, 3, 1])
+    table = ev.top_confusions(y_true, y_pred, count=3)
+    assert table["true → predicted"].tolist() == ["2 → 7", "4 → 9", "7 → 2"]
+    assert table["images"].tolist() == [2, 2, 2]

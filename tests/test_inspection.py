@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from helpers import inspection
-from helpers.models import seed_everything
+from helpers.training import seed_everything
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from helpers import pretrained
-from helpers.models import build_bn_cnn, build_cnn, build_dropout_cnn
+from helpers.architectures import build_bn_cnn, build_cnn, build_dropout_cnn
 
 
 def _log(runs: list[dict]) -> dict:
@@ -36,7 +36,7 @@ def test_each_family_loads_only_its_own_files(tmp_path):
     build_dropout_cnn().save_weights(tmp_path / "dropout_cnn_seed3.weights.h5")
     assert list(pretrained.load_members(tmp_path, "dropout_cnn")) == [3]
     assert list(pretrained.load_members(tmp_path, "bn_cnn")) == [0]
-    with pytest.raises(ValueError, match="unknown family 'vgg'"):
+    with pytest.raises(ValueError, match="unknown recipe .vgg."):
         pretrained.load_members(tmp_path, "vgg")
 
 
@@ -75,12 +75,12 @@ def test_reference_models_load_compiled_with_their_weights(tmp_path):
 
 
 def test_reference_model_errors_say_what_to_do(tmp_path):
-    with pytest.raises(ValueError, match="unknown model 'resnet'"):
+    with pytest.raises(ValueError, match="unknown recipe .resnet."):
         pretrained.load_reference("resnet", tmp_path)
-    with pytest.raises(FileNotFoundError, match="train_reference_models.py"):
+    with pytest.raises(FileNotFoundError, match="make pretrained"):
         pretrained.load_reference("cnn", tmp_path)
     build_bn_cnn().save_weights(tmp_path / "cnn.weights.h5")
-    with pytest.raises(ValueError, match="could not be read into the cnn recipe"):
+    with pytest.raises(ValueError, match="could not be read into helpers.architectures.build_cnn"):
         pretrained.load_reference("cnn", tmp_path)
 
 

@@ -94,8 +94,9 @@ def configure_test_environment(environ: MutableMapping[str, str] = os.environ) -
     network in each Python process started with this environment. TensorFlow's oneDNN
     optimisations stay on, as TensorFlow ships them.
     """
-    environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    environ.setdefault("PYTHONHASHSEED", "0")
+    from helpers.environment import configure
+
+    configure(environ)
     environ["MNIST_TUTORIAL_OFFLINE"] = "1"
     here = str(Path(__file__).resolve().parent)
     paths = [p for p in environ.get("PYTHONPATH", "").split(os.pathsep) if p]
