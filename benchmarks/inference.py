@@ -7,7 +7,7 @@
   run by the TFLite interpreter (``helpers.deployment``).
 
 For each: the median latency of one image (many repeats), and the time and throughput for
-the 10,000 test images in one go. The CNN comes from ``models/cnn.keras`` when notebook 04
+the 10,000 test images in one go. The CNN comes from ``models/cnn.keras`` when notebook 05
 saved it, and is trained here otherwise.
 
 Usage: python benchmarks/inference.py [--repeats 200]

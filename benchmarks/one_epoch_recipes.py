@@ -1,21 +1,26 @@
-"""Test accuracy after ONE epoch of one-cycle training, for a few cheap recipes.
+"""Candidates for the series' race to 99 %: arithmetic, seconds and validation accuracy.
 
-The time-to-accuracy goal (99 % test accuracy in at most 10 s of training on a 2-core CPU)
-needs a recipe that gets there within one epoch, since an epoch of the series' CNN alone
-takes about 8 s. This script records how close the candidates come:
+The series races the Keras example convnet to 99 % test accuracy (``time_to_accuracy.py``)
+with its ``fast_cnn`` recipe. On a 2-core CPU in float32 the time is set by arithmetic: the
+multiply-adds of one image's forward pass, about three times that per image for training
+(forward, and the two products of the backward pass), times the images seen. This script
+records, for each candidate network and short recipe (one or two epochs of one-cycle Adam, 16
+batches per call into TensorFlow):
 
-- ``cnn``: the series' CNN (notebook 04, ``helpers.architectures.build_cnn``);
-- ``cnn_bn``: the same with batch normalisation (momentum 0.9) after each convolution;
-- ``fast_cnn``: ``helpers.architectures.build_fast_cnn`` (standardised inputs, 5×5 convolutions,
-  no dropout; notebook 04, exercise 4), in float32 and in bfloat16 mixed precision (fast
-  on CPUs with AMX; this script does not check for it);
+- multiply-adds per image (forward pass) and parameters;
+- the median training seconds over the seeds (all 55,000 fitting images, float32);
+- the validation accuracy per seed (the 5,000 held-out images of the series' split), which is
+  what the choice is made on; the test set is not touched here.
 
-each trained for one epoch (16 batches per call into TensorFlow, as in
-``time_to_accuracy.py``) with a one-cycle schedule (``helpers.schedules.OneCycle``) at
-the batch sizes and peak learning rates listed, seeds 0, 1, 2. oneDNN is on, as in
-``time_to_accuracy.py``. The last line gives the best median.
+The candidates: the series' earlier fast CNN (32 5×5 filters, then 64 5×5 over 32 channels:
+3.9 M multiply-adds, 85 % of them in the second convolution), the public anchor
+tuomaso/train_mnist_fast (24c5-pool-32c3-pool-Dense256, 1.2 M), narrower networks, and
+networks that start with *space to depth*: each image's 2×2 blocks become four channels
+(28×28×1 → 14×14×4), so the first 3×3 convolution sees a 6×6 patch and works at a quarter of
+the positions. The choice rule, printed last: the fastest candidate whose lowest validation
+accuracy over the seeds is at least 0.990.
 
-Usage: python benchmarks/one_epoch_recipes.py [--seeds 0 1 2]
+Usage: python benchmarks/one_epoch_recipes.py [--seeds 0 1 2] [--only NAME ...]
 """
 
 import helpers.environment  # noqa: F401  (first: quiets TensorFlow before it is imported)
@@ -24,107 +29,183 @@ import helpers.environment  # noqa: F401  (first: quiets TensorFlow before it is
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 
 import keras
 from machine import machine_summary
 
-from helpers.architectures import build_cnn, build_fast_cnn
-from helpers.data import load_mnist, scale_pixels
-from helpers.training import Recipe, compile_recipe, dtype_policy, seed_everything
+from helpers.architectures import multiply_adds_per_image
+from helpers.data import load_mnist, scale_pixels, train_validation_split
+from helpers.training import (
+    RECIPES,
+    VALIDATION_SEED,
+    Recipe,
+    compile_recipe,
+    dtype_policy,
+    seed_everything,
+)
+
+LAYERS = keras.layers
+MEAN, STD = 0.1307, 0.3081  # of the scaled training pixels (notebook 05)
 
 
-def build_cnn_bn() -> keras.Sequential:
-    """Notebook 04's CNN with batch normalisation after each convolution."""
-    layers = keras.layers
-    return keras.Sequential(
-        [
-            keras.Input(shape=(28, 28)),
-            layers.Reshape((28, 28, 1)),
-            layers.Conv2D(32, 3, use_bias=False),
-            layers.BatchNormalization(momentum=0.9),
-            layers.ReLU(),
-            layers.MaxPooling2D(2),
-            layers.Conv2D(64, 3, use_bias=False),
-            layers.BatchNormalization(momentum=0.9),
-            layers.ReLU(),
-            layers.MaxPooling2D(2),
-            layers.Flatten(),
-            layers.Dropout(0.4),
-            layers.Dense(128, activation="relu"),
-            layers.Dense(10, activation="softmax"),
+def network(name: str, body: list[keras.layers.Layer], *, space_to_depth: bool) -> keras.Model:
+    """Standardised input, optional space to depth, the body, a softmax over ten digits."""
+    start = [
+        keras.Input(shape=(28, 28)),
+        LAYERS.Rescaling(1 / STD, offset=-MEAN / STD),
+    ]
+    if space_to_depth:
+        start += [
+            LAYERS.Reshape((14, 2, 14, 2)),
+            LAYERS.Permute((1, 3, 2, 4)),
+            LAYERS.Reshape((14, 14, 4)),
         ]
-    )
+    else:
+        start.append(LAYERS.Reshape((28, 28, 1)))
+    head = [LAYERS.Dense(10, activation="softmax", dtype="float32")]
+    return keras.Sequential([*start, *body, *head], name=name)
 
 
-def one_epoch_recipe(
-    name: str, build, batch_size: int, peak: float, warmup: float, precision: str = "float32"
+def conv(filters: int, kernel: int) -> keras.layers.Layer:
+    return LAYERS.Conv2D(filters, kernel, activation="relu")
+
+
+def pooled_dense(units: int) -> list[keras.layers.Layer]:
+    return [LAYERS.Flatten(), LAYERS.Dense(units, activation="relu")]
+
+
+BUILDS: dict[str, Callable[[], keras.Model]] = {
+    "32c5-p-64c5-p-d128": lambda: network(
+        "earlier_fast_cnn",
+        [conv(32, 5), LAYERS.MaxPooling2D(2), conv(64, 5), LAYERS.MaxPooling2D(2)]
+        + pooled_dense(128),
+        space_to_depth=False,
+    ),
+    "anchor 24c5-p-32c3-p-d256": lambda: network(
+        "anchor",
+        [conv(24, 5), LAYERS.MaxPooling2D(2), conv(32, 3), LAYERS.MaxPooling2D(2)]
+        + pooled_dense(256),
+        space_to_depth=False,
+    ),
+    "16c5-p-32c3-p-d128": lambda: network(
+        "narrow",
+        [conv(16, 5), LAYERS.MaxPooling2D(2), conv(32, 3), LAYERS.MaxPooling2D(2)]
+        + pooled_dense(128),
+        space_to_depth=False,
+    ),
+    "16c5-p-64c5-p-d128": lambda: network(
+        "narrow_first",
+        [conv(16, 5), LAYERS.MaxPooling2D(2), conv(64, 5), LAYERS.MaxPooling2D(2)]
+        + pooled_dense(128),
+        space_to_depth=False,
+    ),
+    "s2d 32c3-p-64c3-d128": lambda: network(
+        "s2d_32_64",
+        [conv(32, 3), LAYERS.MaxPooling2D(2), conv(64, 3)] + pooled_dense(128),
+        space_to_depth=True,
+    ),
+    "s2d 64c3-p-128c3-d128": lambda: network(
+        "s2d_64_128",
+        [conv(64, 3), LAYERS.MaxPooling2D(2), conv(128, 3)] + pooled_dense(128),
+        space_to_depth=True,
+    ),
+    "s2d 64c3-p-64c3-d128": lambda: network(
+        "s2d_64_64",
+        [conv(64, 3), LAYERS.MaxPooling2D(2), conv(64, 3)] + pooled_dense(128),
+        space_to_depth=True,
+    ),
+}
+
+
+def candidate(
+    name: str, build, epochs: int, batch_size: int, peak: float, warmup: float = 0.2
 ) -> Recipe:
-    """A candidate: one epoch of one-cycle Adam, 16 batches per call into TensorFlow."""
     return Recipe(
         name,
         build,
-        epochs=1,
+        epochs=epochs,
         batch_size=batch_size,
         peak_learning_rate=peak,
         schedule="one_cycle",
         warmup_fraction=warmup,
-        precision=precision,
         steps_per_execution=16,
     )
 
 
 CANDIDATES: list[Recipe] = [
-    one_epoch_recipe("cnn", build_cnn, 64, 0.003, 0.3),
-    one_epoch_recipe("cnn", build_cnn, 128, 0.004, 0.3),
-    one_epoch_recipe("cnn", build_cnn, 256, 0.006, 0.3),
-    one_epoch_recipe("cnn_bn", build_cnn_bn, 128, 0.01, 0.3),
-    one_epoch_recipe("cnn_bn", build_cnn_bn, 256, 0.01, 0.3),
-    one_epoch_recipe("fast_cnn", build_fast_cnn, 64, 0.003, 0.2),
-    one_epoch_recipe("fast_cnn", build_fast_cnn, 64, 0.003, 0.2, "mixed_bfloat16"),
+    candidate("earlier fast CNN 32c5-p-64c5-p-d128", BUILDS["32c5-p-64c5-p-d128"], 1, 64, 0.003),
+    candidate("anchor 24c5-p-32c3-p-d256", BUILDS["anchor 24c5-p-32c3-p-d256"], 1, 256, 0.008),
+    candidate("anchor 24c5-p-32c3-p-d256", BUILDS["anchor 24c5-p-32c3-p-d256"], 2, 128, 0.005),
+    candidate("16c5-p-32c3-p-d128", BUILDS["16c5-p-32c3-p-d128"], 2, 128, 0.005),
+    candidate("16c5-p-64c5-p-d128", BUILDS["16c5-p-64c5-p-d128"], 1, 64, 0.003),
+    candidate("s2d 32c3-p-64c3-d128", BUILDS["s2d 32c3-p-64c3-d128"], 1, 64, 0.003),
+    candidate("s2d 64c3-p-128c3-d128", BUILDS["s2d 64c3-p-128c3-d128"], 1, 64, 0.004),
+    candidate("s2d 32c3-p-64c3-d128", BUILDS["s2d 32c3-p-64c3-d128"], 2, 128, 0.005),
+    candidate("s2d 32c3-p-64c3-d128", BUILDS["s2d 32c3-p-64c3-d128"], 2, 256, 0.01),
+    candidate("s2d 64c3-p-64c3-d128", BUILDS["s2d 64c3-p-64c3-d128"], 2, 256, 0.008),
 ]
+TARGET = 0.990
 
 
-def one_epoch(recipe: Recipe, data: tuple, seed: int) -> tuple[float, float]:
-    """Train one epoch from ``seed``; return (training seconds, test accuracy)."""
-    (x_train, y_train), (x_test, y_test) = data
+def train(recipe: Recipe, data: tuple, seed: int) -> tuple[float, float]:
+    """Train from ``seed`` on the fitting images; (training seconds, validation accuracy)."""
+    (x_fit, y_fit), (x_val, y_val) = data
     seed_everything(seed)
     with dtype_policy(recipe.precision):
         model = recipe.build()
-    compile_recipe(model, recipe, recipe.steps_per_epoch(len(x_train)))
+    compile_recipe(model, recipe, recipe.epochs * recipe.steps_per_epoch(len(x_fit)))
     start = time.perf_counter()
-    model.fit(x_train, y_train, batch_size=recipe.batch_size, epochs=1, verbose=0)
+    model.fit(x_fit, y_fit, batch_size=recipe.batch_size, epochs=recipe.epochs, verbose=0)
     seconds = time.perf_counter() - start
-    return seconds, model.evaluate(x_test, y_test, batch_size=1000, verbose=0)[1]
+    return seconds, model.evaluate(x_val, y_val, batch_size=1000, verbose=0)[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--only", nargs="+", help="candidates whose name contains one of these")
     args = parser.parse_args()
 
     print(machine_summary())
-    (x_train, y_train), (x_test, y_test) = load_mnist()
-    data = ((scale_pixels(x_train), y_train), (scale_pixels(x_test), y_test))
+    (x_train, y_train), _ = load_mnist()
+    data = train_validation_split(
+        scale_pixels(x_train), y_train, validation_size=5000, seed=VALIDATION_SEED
+    )
     # Warm up once so the first timed run does not pay the process's start-up.
-    warm = build_cnn()
-    warm.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-    warm.fit(data[0][0][:1024], data[0][1][:1024], batch_size=256, verbose=0)
+    train(candidate("warm-up", BUILDS["s2d 32c3-p-64c3-d128"], 1, 256, 0.01), data, 0)
 
-    best = (0.0, "")
+    print(f"series recipe now: fast_cnn = {RECIPES['fast_cnn']}")
+    print(
+        f"{'candidate':38s} {'M mult-adds':>11s} {'params':>8s} ep batch  peak "
+        f"{'seconds':>7s}  validation accuracy per seed"
+    )
+    results = []
     for recipe in CANDIDATES:
-        runs = [one_epoch(recipe, data, seed) for seed in args.seeds]
+        if args.only and not any(word in recipe.name for word in args.only):
+            continue
+        runs = [train(recipe, data, seed) for seed in args.seeds]
+        seconds = statistics.median(s for s, _ in runs)
         accuracies = [accuracy for _, accuracy in runs]
-        label = (
-            f"{recipe.name} batch {recipe.batch_size} peak {recipe.peak_learning_rate} "
-            f"{recipe.precision}"
-        )
+        model = recipe.build()
         print(
-            f"{label:44s} seconds {statistics.median(s for s, _ in runs):5.1f}  "
-            f"test accuracy {' '.join(f'{a:.4f}' for a in accuracies)}",
+            f"{recipe.name:38s} {multiply_adds_per_image(model) / 1e6:11.2f} "
+            f"{model.count_params():8,d} {recipe.epochs:2d} {recipe.batch_size:5d} "
+            f"{recipe.peak_learning_rate:5.3f} {seconds:7.1f}  "
+            + " ".join(f"{a:.4f}" for a in accuracies),
             flush=True,
         )
-        best = max(best, (statistics.median(accuracies), label))
-    print(f"best median test accuracy after one epoch: {best[0]:.4f} ({best[1]}); target 0.990")
+        results.append((seconds, min(accuracies), recipe))
+    eligible = [r for r in results if r[1] >= TARGET]
+    if eligible:
+        seconds, lowest, recipe = min(eligible, key=lambda r: r[0])
+        print(
+            f"choice: {recipe.name}, {recipe.epochs} epoch(s), batch {recipe.batch_size}, "
+            f"peak {recipe.peak_learning_rate}: {seconds:.1f} s, lowest validation accuracy "
+            f"{lowest:.4f} (fastest with every seed at {TARGET} or above)"
+        )
+    else:
+        print(f"choice: none reached {TARGET} on validation with every seed")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
-"""Look inside a trained Keras model: intermediate outputs, saliency, Grad-CAM, adversarial
-examples and simple image perturbations for robustness curves.
+"""Look inside a trained Keras model: the plumbing of notebook 09 (Inside the model).
+
+Intermediate outputs of a Sequential model, its class scores before the softmax, and the
+simple image perturbations of the robustness curves. The lesson's own methods (saliency maps,
+Grad-CAM and FGSM) are written in notebook 09 and generated into :mod:`helpers.attribution`,
+which uses the functions here.
 
 Every function takes the model and the images as arguments; images are float arrays of
 shape (n, 28, 28) with values in [0, 1], as the notebooks feed them to the models.
@@ -14,16 +18,17 @@ from scipy import ndimage
 
 __all__ = [
     "add_noise",
-    "fgsm",
-    "grad_cam",
+    "image_batch",
+    "layer_and_logits",
     "layer_output",
     "rotate_images",
-    "saliency_map",
+    "scale_each_to_one",
     "shift_images",
 ]
 
 
-def _check_batch(images: np.ndarray) -> np.ndarray:
+def image_batch(images: np.ndarray) -> np.ndarray:
+    """``images`` as a float32 array (n, height, width), or a ``ValueError`` that says why not."""
     images = np.asarray(images, dtype=np.float32)
     if images.ndim != 3:
         raise ValueError(
@@ -31,6 +36,13 @@ def _check_batch(images: np.ndarray) -> np.ndarray:
             "for one image use image[None]."
         )
     return images
+
+
+def scale_each_to_one(maps: np.ndarray) -> np.ndarray:
+    """Divide each map (n, height, width) by its own maximum; maps that are all 0 stay 0."""
+    maps = np.asarray(maps)
+    peak = maps.max(axis=(1, 2), keepdims=True)
+    return maps / np.maximum(peak, 1e-12)
 
 
 def _layer(model: keras.Model, name: str) -> keras.layers.Layer:
@@ -41,34 +53,45 @@ def _layer(model: keras.Model, name: str) -> keras.layers.Layer:
         raise ValueError(f"the model has no layer {name!r}; its layers are {names}.") from None
 
 
-def _run_layers(model: keras.Model, x: tf.Tensor, target: keras.layers.Layer | None = None):
-    """Run a Sequential model layer by layer (eagerly); return (target's output, final output).
+def _logits(layer: keras.layers.Layer, inputs: tf.Tensor) -> tf.Tensor:
+    """The output of a classifier's last layer before its softmax."""
+    activation = getattr(layer, "activation", None)
+    if not isinstance(layer, keras.layers.Dense) or activation not in (
+        keras.activations.softmax,
+        keras.activations.linear,
+    ):
+        raise ValueError(
+            "expected a classifier whose last layer is Dense with a softmax (or no) activation, "
+            f"got {type(layer).__name__} {layer.name!r}."
+        )
+    logits = tf.matmul(inputs, layer.kernel)
+    return logits + layer.bias if layer.use_bias else logits
 
-    Layer by layer, rather than through a functional probe model, so that it works the same
-    for freshly built and for reloaded models.
+
+def layer_and_logits(
+    model: keras.Model, images: np.ndarray | tf.Tensor, layer_name: str
+) -> tuple[tf.Tensor, tf.Tensor]:
+    """Run a Sequential classifier on ``images``; return the output of ``layer_name`` and the
+    class scores before the softmax (the logits).
+
+    It runs the model layer by layer (eagerly, so that a ``tf.GradientTape`` around the call
+    records both), rather than through a functional probe model, so that it works the same for
+    freshly built and for reloaded models.
+
+    Returns
+    -------
+    (the layer's output, logits of shape (n, classes)), as tensors.
     """
+    target = _layer(model, layer_name)
+    x = tf.convert_to_tensor(images, dtype=tf.float32)
     captured = None
-    for layer in model.layers:
+    for layer in model.layers[:-1]:
         x = layer(x, training=False)
         if layer is target:
             captured = x
-    return captured, x
-
-
-def _class_score(probabilities: tf.Tensor, classes: np.ndarray | None) -> tf.Tensor:
-    """Each row's probability of its chosen class (the predicted one when ``classes`` is None)."""
-    chosen = (
-        tf.argmax(probabilities, axis=1)
-        if classes is None
-        else tf.convert_to_tensor(np.asarray(classes), dtype=tf.int64)
-    )
-    return tf.gather(probabilities, chosen, axis=1, batch_dims=1)
-
-
-def _scale_each_to_one(maps: np.ndarray) -> np.ndarray:
-    """Divide each map by its own maximum (maps that are all zero stay zero)."""
-    peak = maps.reshape(len(maps), -1).max(axis=1).reshape(-1, 1, 1)
-    return maps / np.maximum(peak, 1e-12)
+    if captured is None:
+        raise ValueError(f"{layer_name!r} is the output layer; name a layer before it.")
+    return captured, _logits(model.layers[-1], x)
 
 
 def layer_output(model: keras.Model, layer_name: str, images: np.ndarray) -> np.ndarray:
@@ -78,120 +101,18 @@ def layer_output(model: keras.Model, layer_name: str, images: np.ndarray) -> np.
     -------
     The layer's output as a NumPy array (e.g. feature maps), first axis the images.
     """
-    images = _check_batch(images)
-    captured, _ = _run_layers(model, tf.convert_to_tensor(images), _layer(model, layer_name))
-    return np.asarray(captured)
-
-
-def saliency_map(model: keras.Model, images: np.ndarray, *, classes: np.ndarray | None = None):
-    """Absolute gradient of each image's class probability with respect to its pixels.
-
-    Bright pixels are those whose small change would change the probability most.
-
-    Parameters
-    ----------
-    model
-        A classifier with softmax outputs.
-    images
-        Batch (n, 28, 28) in [0, 1].
-    classes
-        Class to explain per image; the predicted class when omitted.
-
-    Returns
-    -------
-    Array (n, 28, 28), each map scaled to a maximum of 1.
-    """
-    x = tf.convert_to_tensor(_check_batch(images))
-    with tf.GradientTape() as tape:
-        tape.watch(x)
-        probabilities = model(x, training=False)
-        score = _class_score(probabilities, classes)
-    return _scale_each_to_one(np.abs(tape.gradient(score, x).numpy()))
-
-
-def grad_cam(
-    model: keras.Model,
-    images: np.ndarray,
-    layer_name: str,
-    *,
-    classes: np.ndarray | None = None,
-) -> np.ndarray:
-    """Grad-CAM heatmaps: where in the image the chosen convolution layer saw evidence.
-
-    The layer's feature maps are weighted by the mean gradient of the class score with
-    respect to each map, summed, passed through ReLU, and resized to the image size.
-
-    Parameters
-    ----------
-    model
-        A classifier containing the convolution layer ``layer_name``.
-    images
-        Batch (n, 28, 28) in [0, 1].
-    layer_name
-        Name of a layer with output (n, h, w, channels), usually the last convolution.
-    classes
-        Class to explain per image; the predicted class when omitted.
-
-    Returns
-    -------
-    Array (n, 28, 28) in [0, 1].
-    """
-    images = _check_batch(images)
-    layer = _layer(model, layer_name)
-
-    x = tf.convert_to_tensor(images)
-    with tf.GradientTape() as tape:
-        feature_maps, probabilities = _run_layers(model, x, layer)
-        score = _class_score(probabilities, classes)
-    if len(feature_maps.shape) != 4:
-        raise ValueError(
-            f"Grad-CAM needs a layer with feature maps (n, h, w, channels); {layer_name!r} "
-            f"outputs shape {tuple(feature_maps.shape)}."
-        )
-    gradients = tape.gradient(score, feature_maps)
-    weights = tf.reduce_mean(gradients, axis=(1, 2), keepdims=True)
-    heat = tf.nn.relu(tf.reduce_sum(weights * feature_maps, axis=-1)).numpy()
-    height, width = images.shape[1:]
-    resized = np.stack(
-        [ndimage.zoom(h, (height / h.shape[0], width / h.shape[1]), order=1) for h in heat]
-    )
-    return _scale_each_to_one(np.clip(resized, 0.0, None))
-
-
-def fgsm(model: keras.Model, images: np.ndarray, labels: np.ndarray, epsilon: float) -> np.ndarray:
-    """Fast gradient sign method: nudge every pixel by ±epsilon to increase the loss.
-
-    Parameters
-    ----------
-    model
-        A classifier with softmax outputs.
-    images
-        Batch (n, 28, 28) in [0, 1].
-    labels
-        The true labels (n,).
-    epsilon
-        Size of the nudge per pixel, in the pixel scale [0, 1].
-
-    Returns
-    -------
-    The adversarial images, clipped to [0, 1].
-    """
-    if epsilon < 0:
-        raise ValueError(f"epsilon must be at least 0, got {epsilon}.")
-    x = tf.convert_to_tensor(_check_batch(images))
-    y = tf.convert_to_tensor(np.asarray(labels))
-    if len(y) != len(x):
-        raise ValueError(f"got {len(x)} images but {len(y)} labels; they must match.")
-    with tf.GradientTape() as tape:
-        tape.watch(x)
-        loss = keras.losses.sparse_categorical_crossentropy(y, model(x, training=False))
-    signs = tf.sign(tape.gradient(loss, x)).numpy()
-    return np.clip(x.numpy() + epsilon * signs, 0.0, 1.0)
+    target = _layer(model, layer_name)
+    x = tf.convert_to_tensor(image_batch(images))
+    for layer in model.layers:
+        x = layer(x, training=False)
+        if layer is target:
+            return np.asarray(x)
+    raise AssertionError("unreachable: get_layer found the layer")  # pragma: no cover
 
 
 def rotate_images(images: np.ndarray, degrees: float) -> np.ndarray:
     """Rotate each image about its centre by ``degrees`` (counter-clockwise), filling with 0."""
-    images = _check_batch(images)
+    images = image_batch(images)
     return np.clip(
         ndimage.rotate(images, degrees, axes=(2, 1), reshape=False, order=1, mode="constant"),
         0.0,
@@ -204,7 +125,7 @@ def shift_images(images: np.ndarray, pixels: int, *, axis: str = "x") -> np.ndar
 
     Pixels shifted in from outside are 0 (background).
     """
-    images = _check_batch(images)
+    images = image_batch(images)
     if axis not in ("x", "y"):
         raise ValueError(f"axis must be 'x' or 'y', got {axis!r}.")
     offset = (0, 0, pixels) if axis == "x" else (0, pixels, 0)
@@ -215,6 +136,6 @@ def add_noise(images: np.ndarray, std: float, *, seed: int = 0) -> np.ndarray:
     """Add Gaussian noise of standard deviation ``std`` to every pixel, clipped to [0, 1]."""
     if std < 0:
         raise ValueError(f"std must be at least 0, got {std}.")
-    images = _check_batch(images)
+    images = image_batch(images)
     noise = np.random.default_rng(seed).normal(0.0, std, images.shape).astype(np.float32)
     return np.clip(images + noise, 0.0, 1.0)

@@ -46,7 +46,7 @@ def test_fast_cnn_keeps_a_float32_output_under_mixed_precision():
     assert model.get_layer("conv_1").dtype_policy.compute_dtype == "bfloat16"
     probabilities = model(np.zeros((2, 28, 28), np.float32))
     assert keras.ops.convert_to_numpy(probabilities).dtype == np.float32
-    assert model.count_params() == 184_586
+    assert model.count_params() == 152_170
 
 
 def test_augmentation_changes_images_only_in_training():
@@ -71,3 +71,23 @@ def test_augmented_batches_keep_labels_with_their_images_and_shuffle():
         np.testing.assert_allclose(np.asarray(x)[:, 14, 14], np.asarray(y) / 10, atol=1e-5)
     order = np.concatenate([np.asarray(y) for _, y in batches])
     assert sorted(order) == list(range(10)) and list(order) != list(range(10))
+
+
+def test_fast_cnn_space_to_depth_only_rearranges_pixels():
+    model = architectures.build_fast_cnn()
+    images = np.arange(2 * 28 * 28, dtype=np.float32).reshape(2, 28, 28)
+    rearrange = keras.Sequential([keras.Input(shape=(28, 28)), *model.layers[1:4]])
+    blocks = keras.ops.convert_to_numpy(rearrange(images))
+    assert blocks.shape == (2, 14, 14, 4)
+    np.testing.assert_array_equal(blocks[..., 0], images[:, ::2, ::2])
+    np.testing.assert_array_equal(blocks[..., 1], images[:, ::2, 1::2])
+    np.testing.assert_array_equal(blocks[..., 2], images[:, 1::2, ::2])
+    np.testing.assert_array_equal(blocks[..., 3], images[:, 1::2, 1::2])
+
+
+def test_multiply_adds_count_convolutions_and_dense_layers():
+    assert architectures.multiply_adds_per_image(architectures.build_dense_baseline()) == (
+        784 * 128 + 128 * 128 + 128 * 10
+    )
+    cnn_adds = 26 * 26 * 32 * 9 + 11 * 11 * 64 * 9 * 32 + 1600 * 128 + 128 * 10
+    assert architectures.multiply_adds_per_image(architectures.build_cnn()) == cnn_adds

@@ -1,4 +1,5 @@
-"""Tests of helpers.inspection on a small untrained CNN and hand-made images."""
+"""Tests of helpers.inspection (notebook 09's plumbing) on a small untrained CNN and hand-made
+images; the methods built on it are tested in test_attribution.py."""
 
 from __future__ import annotations
 
@@ -39,53 +40,39 @@ def test_unknown_layer_is_a_clear_error(small_cnn, images):
         inspection.layer_output(small_cnn, "conv9", images)
 
 
-def test_single_image_must_be_batched(small_cnn, images):
+def test_image_batch_asks_for_a_batch():
+    assert inspection.image_batch(np.zeros((2, 28, 28), np.uint8)).dtype == np.float32
     with pytest.raises(ValueError, match=r"image\[None\]"):
-        inspection.saliency_map(small_cnn, images[0])
+        inspection.image_batch(np.zeros((28, 28)))
 
 
-def test_saliency_is_normalised_and_matches_a_finite_difference(small_cnn, images):
-    maps = inspection.saliency_map(small_cnn, images, classes=np.array([2, 2, 2]))
-    assert maps.shape == (3, 28, 28) and np.allclose(maps.reshape(3, -1).max(axis=1), 1)
-    # The brightest pixel's gradient, checked numerically.
-    row, col = np.unravel_index(maps[0].argmax(), (28, 28))
-    step = 1e-2
-    plus, minus = images[:1].copy(), images[:1].copy()
-    plus[0, row, col] += step
-    minus[0, row, col] -= step
-    numeric = (small_cnn(plus)[0, 2] - small_cnn(minus)[0, 2]) / (2 * step)
-    assert abs(float(numeric)) > 0
+def test_scale_each_to_one_keeps_empty_maps_at_zero():
+    maps = np.stack([np.full((2, 2), 4.0), np.zeros((2, 2))])
+    np.testing.assert_array_equal(inspection.scale_each_to_one(maps), [np.ones((2, 2)), maps[1]])
 
 
-def test_grad_cam_shape_range_and_layer_check(small_cnn, images):
-    heat = inspection.grad_cam(small_cnn, images, "conv")
-    assert heat.shape == (3, 28, 28)
-    assert heat.min() >= 0 and heat.max() <= 1 + 1e-6
-    with pytest.raises(ValueError, match="feature maps"):
-        inspection.grad_cam(small_cnn, images, "flat")
+def test_layer_and_logits_gives_the_layer_and_the_scores_before_the_softmax(small_cnn, images):
+    feature_maps, logits = inspection.layer_and_logits(small_cnn, images, "conv")
+    assert feature_maps.shape == (3, 26, 26, 4) and logits.shape == (3, 10)
+    np.testing.assert_allclose(
+        keras.activations.softmax(logits), small_cnn(images), rtol=1e-5, atol=1e-6
+    )
+    with pytest.raises(ValueError, match="output layer"):
+        inspection.layer_and_logits(small_cnn, images, "out")
+    with pytest.raises(ValueError, match="no layer 'conv9'"):
+        inspection.layer_and_logits(small_cnn, images, "conv9")
 
 
-def test_fgsm_moves_each_pixel_by_epsilon_within_bounds(small_cnn):
-    x = np.full((2, 28, 28), 0.5, np.float32)
-    adversarial = inspection.fgsm(small_cnn, x, np.array([1, 2]), epsilon=0.1)
-    changed = np.abs(adversarial - x)
-    assert np.allclose(changed[changed > 0], 0.1, atol=1e-6)
-    assert adversarial.min() >= 0 and adversarial.max() <= 1
-
-
-def test_fgsm_increases_the_loss(small_cnn, images):
-    labels = np.array([0, 1, 2])
-    before = keras.losses.sparse_categorical_crossentropy(labels, small_cnn(images)).numpy()
-    after_images = inspection.fgsm(small_cnn, images, labels, epsilon=0.05)
-    after = keras.losses.sparse_categorical_crossentropy(labels, small_cnn(after_images)).numpy()
-    assert (after > before).all()
-
-
-def test_fgsm_rejects_bad_arguments(small_cnn, images):
-    with pytest.raises(ValueError, match="epsilon"):
-        inspection.fgsm(small_cnn, images, np.zeros(3, int), epsilon=-1)
-    with pytest.raises(ValueError, match="3 images but 2 labels"):
-        inspection.fgsm(small_cnn, images, np.zeros(2, int), epsilon=0.1)
+def test_layer_and_logits_needs_a_dense_classifier_head(images):
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Flatten(name="flat"),
+            keras.layers.Activation("relu"),
+        ]
+    )
+    with pytest.raises(ValueError, match="Dense"):
+        inspection.layer_and_logits(model, images, "flat")
 
 
 def test_shift_moves_a_pixel_and_fills_with_zero():
@@ -111,14 +98,3 @@ def test_noise_is_seeded_and_clipped():
     assert a.min() >= 0 and a.max() <= 1 and a.std() > 0.1
     with pytest.raises(ValueError, match="std"):
         inspection.add_noise(x, -0.1)
-
-
-def test_grad_cam_works_on_a_reloaded_model(small_cnn, images, tmp_path):
-    path = tmp_path / "small.keras"
-    small_cnn.save(path)
-    reloaded = keras.models.load_model(path, safe_mode=True)
-    np.testing.assert_allclose(
-        inspection.grad_cam(reloaded, images, "conv"),
-        inspection.grad_cam(small_cnn, images, "conv"),
-        atol=1e-5,
-    )
