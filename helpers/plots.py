@@ -597,6 +597,28 @@ def _cell_text(value: float, normalize: bool) -> str:
     return f"{value:.1f}" if normalize else f"{int(value):d}"
 
 
+def percent_label(probability: float) -> str:
+    """A probability as a percentage with one decimal that never rounds to 0 % or 100 %.
+
+    Parameters
+    ----------
+    probability
+        A number from 0 to 1.
+
+    Returns
+    -------
+    ``"97.3%"``; ``">99.9%"`` above 0.999 and ``"<0.1%"`` below 0.001, so a sure-looking mistake
+    is not printed as a certain one.
+    """
+    if not 0 <= probability <= 1:
+        raise ValueError(f"probability must be between 0 and 1, got {probability!r}.")
+    if probability > 0.999:
+        return ">99.9%"
+    if probability < 0.001:
+        return "<0.1%"
+    return f"{probability:.1%}"
+
+
 def plot_predictions(
     images: np.ndarray,
     y_true: np.ndarray,
@@ -607,7 +629,8 @@ def plot_predictions(
 ) -> plt.Figure:
     """Draw chosen images with their true label, predicted label and confidence.
 
-    Titles read ``true 4 → 9 (97%)``; red marks a wrong prediction.
+    Titles read ``true 4 → 9 (97.3%)`` (see :func:`percent_label`); red marks a wrong
+    prediction.
 
     Parameters
     ----------
@@ -635,7 +658,8 @@ def plot_predictions(
     confidence = probabilities[indices, predicted]
     true = np.asarray(y_true)[indices]
     titles = [
-        f"true {t} → {p} ({c:.0%})" for t, p, c in zip(true, predicted, confidence, strict=True)
+        f"true {t} → {p} ({percent_label(c)})"
+        for t, p, c in zip(true, predicted, confidence, strict=True)
     ]
     colors = ["black" if t == p else "crimson" for t, p in zip(true, predicted, strict=True)]
     return plot_image_grid(

@@ -165,7 +165,7 @@ def test_predictions_titles_and_colours():
     probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
     fig = plots.plot_predictions(images, np.array([0, 0, 0]), probabilities, [1, 0])
     titles = [ax.get_title() for ax in fig.axes]
-    assert titles == ["true 0 → 1 (80%)", "true 0 → 0 (90%)"]
+    assert titles == ["true 0 → 1 (80.0%)", "true 0 → 0 (90.0%)"]
     assert fig.axes[0].title.get_color() == "crimson"
     with pytest.raises(ValueError, match="indices is empty"):
         plots.plot_predictions(images, np.zeros(3, int), probabilities, [])
@@ -259,3 +259,16 @@ def test_embedding_moves_overlapping_centre_labels_apart():
     assert np.hypot(*(positions["4"] - positions["9"])) >= 0.07 * 2 * 0.99
     assert ax.get_xlabel() == "PC 1" and ax.get_ylabel() == "PC 2"
     plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    ("probability", "label"),
+    [(0.973, "97.3%"), (0.9996, ">99.9%"), (0.0004, "<0.1%"), (1.0, ">99.9%"), (0.5, "50.0%")],
+)
+def test_percent_label_never_rounds_to_certainty(probability, label):
+    assert plots.percent_label(probability) == label
+
+
+def test_percent_label_rejects_a_number_that_is_not_a_probability():
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        plots.percent_label(1.5)
