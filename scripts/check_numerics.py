@@ -80,6 +80,7 @@ def run_config(name: str, notebooks: list[str], runner: ModuleType) -> list[tupl
             "-q",
             *notebooks,
             *runner.NBVAL_FLAGS,
+            *runner.NOTEBOOK_WORKERS,
             f"--junitxml={report}",
         ]
         subprocess.run(command, cwd=copy, env=environment, capture_output=True, text=True)
