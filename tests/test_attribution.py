@@ -10,25 +10,6 @@ from helpers import attribution
 from helpers.training import seed_everything
 
 
-@pytest.fixture(scope="module")
-def small_cnn() -> keras.Model:
-    seed_everything(0)
-    return keras.Sequential(
-        [
-            keras.Input(shape=(28, 28)),
-            keras.layers.Reshape((28, 28, 1)),
-            keras.layers.Conv2D(4, 3, activation="relu", name="conv"),
-            keras.layers.Flatten(name="flat"),
-            keras.layers.Dense(10, activation="softmax", name="out"),
-        ]
-    )
-
-
-@pytest.fixture(scope="module")
-def images() -> np.ndarray:
-    return np.random.default_rng(0).random((3, 28, 28)).astype(np.float32)
-
-
 def test_class_score_picks_the_given_or_the_highest_class():
     scores = np.array([[0.1, 0.7, 0.2], [0.5, 0.2, 0.3]], np.float32)
     np.testing.assert_allclose(attribution.class_score(scores), [0.7, 0.5])

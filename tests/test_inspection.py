@@ -8,26 +8,6 @@ import numpy as np
 import pytest
 
 from helpers import inspection
-from helpers.training import seed_everything
-
-
-@pytest.fixture(scope="module")
-def small_cnn() -> keras.Model:
-    seed_everything(0)
-    return keras.Sequential(
-        [
-            keras.Input(shape=(28, 28)),
-            keras.layers.Reshape((28, 28, 1)),
-            keras.layers.Conv2D(4, 3, activation="relu", name="conv"),
-            keras.layers.Flatten(name="flat"),
-            keras.layers.Dense(10, activation="softmax", name="out"),
-        ]
-    )
-
-
-@pytest.fixture(scope="module")
-def images() -> np.ndarray:
-    return np.random.default_rng(0).random((3, 28, 28)).astype(np.float32)
 
 
 def test_layer_output_shapes(small_cnn, images):
