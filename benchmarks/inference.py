@@ -7,8 +7,8 @@
   run by the TFLite interpreter (``helpers.deployment``).
 
 For each: the median latency of one image (many repeats), and the time and throughput for
-the 10,000 test images in one go. The CNN comes from ``models/cnn.keras`` when notebook 05
-saved it, and is trained here otherwise.
+the 10,000 test images in one go. The CNN is the series' reference copy of notebook 05's
+network, from ``pretrained/`` (as notebooks 06, 09 and 10 use it).
 
 Usage: python benchmarks/inference.py [--repeats 200]
 The last line is ``tflite single-image median: N us``.
@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     print(machine_summary())
 
-    (x_train, y_train), (x_test, _) = load_mnist()
+    _, (x_test, _) = load_mnist()
     model = load_reference("cnn", ROOT / "pretrained")
     images = scale_pixels(x_test)
     one = images[:1]
