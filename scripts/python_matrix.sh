@@ -7,12 +7,20 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# True when $1 runs and is Python $2 (a pyenv shim for a version that is not active is on PATH
+# but fails when run).
+runs_as() {
+  "$1" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$2'.split('.'))))" >/dev/null 2>&1
+}
+
 find_python() {
   local version=$1 candidate
-  if candidate=$(command -v "python$version"); then echo "$candidate"; return 0; fi
+  if candidate=$(command -v "python$version") && runs_as "$candidate" "$version"; then
+    echo "$candidate"; return 0
+  fi
   if command -v pyenv >/dev/null 2>&1; then
     candidate=$(pyenv versions --bare 2>/dev/null | grep -E "^${version//./\\.}\.[0-9]+$" | sort -V | tail -n 1)
-    if [ -n "$candidate" ] && [ -x "$(pyenv prefix "$candidate")/bin/python" ]; then
+    if [ -n "$candidate" ] && runs_as "$(pyenv prefix "$candidate")/bin/python" "$version"; then
       echo "$(pyenv prefix "$candidate")/bin/python"; return 0
     fi
   fi
