@@ -98,16 +98,29 @@ class TFLiteClassifier:
         The ``.tflite`` file.
     num_threads
         CPU threads for the interpreter; its default when omitted.
+    batch_size
+        Most images per call of the interpreter. The interpreter plans memory for every layer's
+        output at the batch size it is given: all 10,000 test images at once took about 3.7 GiB,
+        while 500 at a time take tens of MiB and run as fast.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, num_threads: int | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        num_threads: int | None = None,
+        batch_size: int = 500,
+    ) -> None:
         path = Path(path)
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}.")
         if not path.is_file():
             raise ValueError(f"no TFLite model at {path}; create one with export_tflite().")
         self._interpreter = Interpreter(model_path=str(path), num_threads=num_threads)
         self._input = self._interpreter.get_input_details()[0]
         self._output = self._interpreter.get_output_details()[0]
         self._shape: tuple[int, ...] | None = None
+        self.batch_size = batch_size
         self.path = path
 
     @property
@@ -116,13 +129,23 @@ class TFLiteClassifier:
         return tuple(int(d) for d in self._input["shape_signature"][1:])
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        """Class probabilities for a batch ``x`` of shape (n, *input_shape)."""
+        """Class probabilities for a batch ``x`` of shape (n, *input_shape).
+
+        The batch is run ``batch_size`` images at a time (see the class), in order.
+        """
         x = np.asarray(x, dtype=self._input["dtype"])
-        if x.shape[1:] != self.input_shape:
+        if x.ndim < 2 or x.shape[1:] != self.input_shape:
             raise ValueError(
                 f"expected inputs of shape (n, {', '.join(map(str, self.input_shape))}), "
                 f"got {x.shape}."
             )
+        if len(x) <= self.batch_size:
+            return self._invoke(x)
+        chunks = range(0, len(x), self.batch_size)
+        return np.concatenate([self._invoke(x[i : i + self.batch_size]) for i in chunks])
+
+    def _invoke(self, x: np.ndarray) -> np.ndarray:
+        """Run the interpreter once on the whole of ``x``."""
         if x.shape != self._shape:  # resizing re-plans memory: only when the shape changes
             self._interpreter.resize_tensor_input(self._input["index"], x.shape)
             # The runtime announces "Created TensorFlow Lite XNNPACK delegate for CPU" on

@@ -43,6 +43,16 @@ def test_tflite_matches_keras(small_model, exported):
     )
 
 
+def test_tflite_runs_a_large_batch_in_chunks_in_order(small_model, exported):
+    x = np.random.default_rng(2).random((23, 28, 28), dtype=np.float32)
+    chunked = TFLiteClassifier(exported[0], batch_size=5)  # 5 + 5 + 5 + 5 + 3
+    whole = TFLiteClassifier(exported[0], batch_size=100)
+    np.testing.assert_allclose(chunked.predict(x), whole.predict(x), atol=1e-6)
+    np.testing.assert_allclose(chunked.predict(x), small_model.predict(x, verbose=0), atol=1e-5)
+    with pytest.raises(ValueError, match="batch_size must be at least 1"):
+        TFLiteClassifier(exported[0], batch_size=0)
+
+
 def test_tflite_file_holds_the_weights_and_int8_is_smaller(small_model, exported):
     float_file, int8_file = exported
     weight_bytes = small_model.count_params() * 4
