@@ -15,9 +15,9 @@ NO_PYTHON := The series needs Python 3.10, 3.11, 3.12 or 3.13 (TensorFlow 2.21 h
 
 NB ?= notebooks/[0-9]*.ipynb
 
-.PHONY: lab test lint format unit notebooks numerics matrix check-python execute-notebooks pretrained clean
+.PHONY: lab test lint format unit notebooks numerics matrix hosted newest check-python execute-notebooks pretrained clean
 
-$(STAMP): requirements.txt pyproject.toml scripts/setup_environment.py
+$(STAMP): requirements.txt pyproject.toml scripts/setup_environment.py helpers/data.py
 	@if [ ! -x $(BIN)/python ]; then \
 	  if [ -z "$(PYTHON)" ] || ! $(call supported,$(PYTHON)); then echo "$(NO_PYTHON)" >&2; exit 1; fi; \
 	  $(PYTHON) -m venv $(VENV); \
@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/sync_saved_code.py --check
+	$(BIN)/python scripts/sync_setup_cell.py --check
 
 unit: $(STAMP)
 	$(BIN)/pytest tests
@@ -48,6 +49,17 @@ unit: $(STAMP)
 # The other supported Pythons (CI runs this after make test): see scripts/python_matrix.sh.
 matrix:
 	scripts/python_matrix.sh
+
+# Every notebook in a copy of Google Colab's stack (Python 3.13, tests/hosted/colab.txt), each
+# set-up cell installing the series from a local stand-in for the published repository, offline
+# (CI runs this after make test): see scripts/test_hosted_runtime.py.
+hosted: $(STAMP)
+	$(BIN)/python scripts/test_hosted_runtime.py
+
+# Tomorrow's releases: the newest of every dependency the ranges in pyproject.toml allow, then
+# the whole suite (not in CI; run it before a release and once a month: see the README).
+newest:
+	scripts/test_newest_releases.sh $(NEWEST_PYTHON)
 
 # One of them, in its own environment: make check-python PYTHON=python3.13 VENV=.venv-3.13
 check-python: $(STAMP)
@@ -67,6 +79,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/python scripts/sync_saved_code.py
+	$(BIN)/python scripts/sync_setup_cell.py
 
 # For maintainers after a change: re-run every notebook top to bottom in a fresh
 # kernel and save its outputs in place (NB=notebooks/03_*.ipynb for one).
@@ -82,4 +95,4 @@ pretrained: $(STAMP)
 	$(BIN)/python scripts/train_pretrained.py members dropout_cnn
 
 clean:
-	rm -rf .pytest_cache .ruff_cache models
+	rm -rf .pytest_cache .ruff_cache models notebooks/models

