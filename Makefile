@@ -17,7 +17,7 @@ NB ?= notebooks/[0-9]*.ipynb
 
 .PHONY: lab test lint format unit notebooks numerics matrix hosted newest check-python execute-notebooks pretrained clean
 
-$(STAMP): requirements.txt pyproject.toml scripts/setup_environment.py helpers/data.py
+$(STAMP): requirements.txt pyproject.toml scripts/setup_environment.py
 	@if [ ! -x $(BIN)/python ]; then \
 	  if [ -z "$(PYTHON)" ] || ! $(call supported,$(PYTHON)); then echo "$(NO_PYTHON)" >&2; exit 1; fi; \
 	  $(PYTHON) -m venv $(VENV); \

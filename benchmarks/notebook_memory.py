@@ -56,8 +56,8 @@ def first_line(source: str) -> str:
 def notebook_peak(path: Path, *, trace: bool = False) -> tuple[float, int, str, float]:
     """Run ``path`` in a fresh kernel; return (peak GiB, cell index, its first line, seconds).
 
-    The cell named is the one that raised the peak the most; ``trace`` prints every code
-    cell's resident and peak memory as it goes.
+    The cell named is the one that reached the peak (the last that raised it); ``trace``
+    prints every code cell's resident and peak memory as it goes.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -69,7 +69,7 @@ def notebook_peak(path: Path, *, trace: bool = False) -> tuple[float, int, str, 
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
-    peak, largest_rise, peak_cell, peak_source = 0.0, 0.0, -1, ""
+    peak, peak_cell, peak_source = 0.0, -1, ""
     start = time.perf_counter()
     with client.setup_kernel():
         pid = client.km.provisioner.process.pid
@@ -81,10 +81,8 @@ def notebook_peak(path: Path, *, trace: bool = False) -> tuple[float, int, str, 
             if trace:
                 resident = memory_gib(pid, "VmRSS")
                 print(f"  cell {index:2d}: {resident:5.2f} GiB resident, peak {high_water:5.2f}")
-            if high_water - peak > largest_rise:
-                largest_rise, peak_cell = high_water - peak, index
-                peak_source = first_line(cell.source)
-            peak = max(peak, high_water)
+            if high_water > peak:
+                peak, peak_cell, peak_source = high_water, index, first_line(cell.source)
     return peak, peak_cell, peak_source, time.perf_counter() - start
 
 
@@ -111,7 +109,7 @@ def main() -> int:
             peak, cell, source, seconds = notebook_peak(copy / "notebooks" / name, trace=args.trace)
             peaks[name] = peak
             print(
-                f"{name:42s} peak {peak:5.2f} GiB, raised most by cell {cell:2d} ({source}) "
+                f"{name:42s} peak {peak:5.2f} GiB, reached at cell {cell:2d} ({source}) "
                 f"[{seconds:.0f} s]",
                 flush=True,
             )

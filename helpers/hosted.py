@@ -1,4 +1,4 @@
-"""Install the series into a hosted runtime (Google Colab, Kaggle) from inside a notebook.
+"""Install the series into a hosted runtime (Google Colab, say) from inside a notebook.
 
 A hosted runtime brings its own Python, TensorFlow, Keras and NumPy, and none of the series.
 The first code cell of every notebook (written by ``scripts/sync_setup_cell.py`` from

@@ -30,15 +30,17 @@ CLONE = "mnist-series"
 EXPLANATION = (
     "**In Google Colab or another hosted runtime**, the next cell installs the series (its "
     "helpers, the MNIST data and the trained networks: about a minute, once per runtime) "
-    "without replacing the runtime's TensorFlow, Keras or NumPy; where the series is already "
-    "installed, as `make lab` does, it does nothing."
+    "without replacing the runtime's TensorFlow, Keras or NumPy. Where the series is already "
+    "installed (on your own machine, set up as the README says), it does nothing and prints "
+    "nothing."
 )
 
 
 def setup_source(git_url: str = SERIES_GIT_URL) -> str:
     """The set-up cell's code, with ``git_url`` as the series' address."""
     return f"""\
-# In a hosted runtime (Colab, Kaggle) this installs the series; elsewhere it does nothing.
+# Installs the series where `helpers` cannot be imported (a new Colab runtime, say); where
+# it can, this cell does nothing.
 import importlib.util
 import os
 import subprocess
@@ -46,6 +48,7 @@ import sys
 
 SERIES_GIT_URL = "{git_url}"
 if importlib.util.find_spec("helpers") is None:
+    print("Installing the series into this runtime (about a minute) ...")
     if not os.path.isdir("{CLONE}"):
         clone = ["git", "clone", "--quiet", "--depth=1", SERIES_GIT_URL, "{CLONE}"]
         subprocess.run(clone, check=True)
