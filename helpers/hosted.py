@@ -3,10 +3,10 @@
 A hosted runtime brings its own Python, TensorFlow, Keras and NumPy, and none of the series.
 The first code cell of every notebook (written by ``scripts/sync_setup_cell.py`` from
 :data:`SERIES_GIT_URL`, the one place the address is set) does nothing where
-``helpers.hosted`` can be imported. Elsewhere it clones the series into ``mnist-series/``
-next to the notebook, installs this package from the clone without its dependencies, and calls
-:func:`finish_set_up`, which adds what the runtime lacks and never replaces the TensorFlow,
-Keras or NumPy it ships.
+``helpers.hosted`` can be imported. Elsewhere it clones the series into ``mnist-series/`` in
+the kernel's working folder, installs this package from the clone without its dependencies,
+and calls :func:`finish_set_up`, which adds what the runtime lacks and never replaces the
+TensorFlow, Keras or NumPy it ships.
 """
 
 from __future__ import annotations
@@ -132,7 +132,11 @@ def finish_set_up(clone: str | os.PathLike[str]) -> None:
        without their dependencies, and MNIST is loaded once, which checks its digests;
     3. the clone's ``pretrained/`` is copied to where :func:`helpers.pretrained.pretrained_folder`
        finds it;
-    4. in Colab, its custom widget manager is enabled, for the drawing pad.
+    4. in Colab, its custom widget manager is enabled, for the drawing pad;
+    5. TensorFlow's TF32 matrix products are turned off for this kernel: on a recent NVIDIA GPU
+       (a Colab GPU runtime) they round to about 1e-3, enough to change the last digits that
+       the notebooks' checks rely on; on a CPU the setting changes nothing. (Not tried on a
+       GPU here: the series is tested on CPUs.)
 
     Parameters
     ----------
@@ -166,6 +170,9 @@ def finish_set_up(clone: str | os.PathLike[str]) -> None:
     (x_train, _), (x_test, _) = load_mnist(allow_download=False)
     shutil.copytree(clone / "pretrained", installed_pretrained_folder(), dirs_exist_ok=True)
     widgets = "; Colab's widget manager enabled" if _enable_colab_widgets() else ""
+    import tensorflow as tf
+
+    tf.config.experimental.enable_tensor_float_32_execution(False)
     kept = ", ".join(pin.replace("==", " ") for pin in pins)
     print(
         f"The series is installed: helpers, MNIST ({len(x_train):,} + {len(x_test):,} images, "

@@ -27,14 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 TAG = "hosted-setup"
 CLONE = "mnist-series"
 
-EXPLANATION = (
-    "**In Google Colab or another hosted runtime**, run the next cell first: it installs the "
-    "series (its helpers, the MNIST data and the trained networks; about a minute, and again in "
-    "each new runtime, which in Colab means each lesson) without replacing the runtime's "
-    "TensorFlow, Keras or NumPy. Numbers and timings there differ from the ones saved here, as "
-    "on any other machine. Where the series is already installed (on your own machine, set up "
-    "as the README says), the cell does nothing and prints nothing."
-)
+EXPLANATION = """\
+**In Google Colab or another hosted runtime**, run the next cell first: it installs the series
+(its helpers, the MNIST data and the trained networks; about a minute, and again in each new
+runtime, which in Colab means each lesson) without replacing the runtime's TensorFlow, Keras or
+NumPy. Results of training and timings there can differ from the ones saved here, as on any other
+machine. If the cell stops with an error, start a fresh runtime before running it again. Where the
+series is already installed (on your own machine, set up as the README says), the cell does
+nothing and prints nothing."""
 
 
 def setup_source(git_url: str = SERIES_GIT_URL) -> str:
