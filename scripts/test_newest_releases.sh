@@ -28,7 +28,7 @@ rm -rf "$venv"
   "$venv/bin/python" -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[tensorflow,lab,test]" &&
   "$venv/bin/python" scripts/setup_environment.py || { echo "newest releases: FAILED to install"; exit 1; }
 echo "== installed in $((SECONDS - start)) s with $("$venv/bin/python" --version):"
-"$venv/bin/python" -m pip freeze | grep -i -E '^(tensorflow|tensorflow-cpu|keras|numpy|pandas|matplotlib|scikit-learn|scipy|pillow|seaborn|ipywidgets|ipycanvas|ai-edge-litert|jupyterlab|ipykernel|nbval|pytest)=='
+"$venv/bin/python" -m pip freeze | grep -i -E '^(tensorflow|tensorflow[-_]cpu|keras|numpy|pandas|matplotlib|scikit[-_]learn|scipy|pillow|seaborn|ipywidgets|ipycanvas|ai[-_]edge[-_]litert|jupyterlab|ipykernel|nbval|pytest)=='
 if "$venv/bin/python" scripts/test_in_fresh_copy.py; then
   echo "newest releases: passed in $((SECONDS - start)) s"
 else
