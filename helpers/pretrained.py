@@ -22,11 +22,12 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import keras
 import numpy as np
 
-from helpers.training import recipe
+if TYPE_CHECKING:  # Keras and the recipes load TensorFlow: only the loaders import them, so
+    import keras  # that finding the folder (the set-up cell, notebook 01) stays light.
 
 __all__ = [
     "installed_pretrained_folder",
@@ -73,6 +74,8 @@ def pretrained_folder() -> Path:
 
 def _load_weights(name: str, path: Path) -> keras.Model:
     """Build recipe ``name``'s network and load ``path`` into it."""
+    from helpers.training import recipe
+
     build = recipe(name).build
     model = build()
     try:
@@ -107,6 +110,8 @@ def load_reference(name: str, folder: str | os.PathLike[str]) -> keras.Model:
     ValueError
         For an unknown name, or a file that does not fit the recipe's network.
     """
+    from helpers.training import recipe
+
     path = Path(folder) / f"{recipe(name).name}.weights.h5"
     if not path.is_file():
         raise FileNotFoundError(f"no reference weights at {path}. {_HOW_TO_MAKE}")
@@ -138,6 +143,8 @@ def load_members(folder: str | os.PathLike[str], name: str = "bn_cnn") -> dict[i
     ValueError
         For an unknown name, or a file that does not fit the recipe's network.
     """
+    from helpers.training import recipe
+
     recipe(name)  # an unknown name is a clear error
     folder = Path(folder)
     member_file = re.compile(rf"{name}_seed(\d+)\.weights\.h5")

@@ -28,20 +28,22 @@ TAG = "hosted-setup"
 CLONE = "mnist-series"
 
 EXPLANATION = """\
-**In Google Colab or another hosted runtime**, run the next cell first: it installs the series
-(its helpers, the MNIST data and the trained networks; about a minute, and again in each new
-runtime, which in Colab means each lesson) without replacing the runtime's TensorFlow, Keras or
-NumPy. Results of training and timings there can differ from the ones saved here, as on any other
-machine. If the cell stops with an error, start a fresh runtime before running it again. Where the
-series is already installed (on your own machine, set up as the README says), the cell does
-nothing and prints nothing."""
+**In Google Colab or another hosted runtime** (a service that runs notebooks on its own machines),
+run the next cell first: it installs the series (its helpers, the MNIST data and the trained
+networks; about a minute, and again in each new runtime, which in Colab means each lesson) without
+replacing the runtime's TensorFlow, Keras or NumPy, and ends with the line "The series is
+installed". Numbers and timings there can differ slightly from the ones saved here, as on any
+other machine. If the cell stops with an error, run it again: it carries on where it stopped.
+Where the series is already installed (on your own machine, set up as the README says), the cell
+does nothing and prints nothing."""
 
 
 def setup_source(git_url: str = SERIES_GIT_URL) -> str:
     """The set-up cell's code, with ``git_url`` as the series' address."""
     return f"""\
-# Installs the series where its helpers are missing (a new Colab runtime, say); where they
-# can be imported, this cell does nothing.
+# Installs the series where it is missing or half-installed (a new Colab runtime, say) and
+# applies Colab's kernel settings; on your own machine, set up as the README says, it does
+# nothing.
 import importlib
 import os
 import subprocess
@@ -50,7 +52,11 @@ import sys
 SERIES_GIT_URL = "{git_url}"
 try:
     import helpers.hosted
+
+    ready = helpers.hosted.series_ready()
 except ImportError:
+    ready = False
+if not ready:
     print(f"Installing the series for {{sys.executable}} (about a minute) ...")
     if not os.path.isdir("{CLONE}"):
         clone = ["git", "clone", "--quiet", "--depth=1", SERIES_GIT_URL, "{CLONE}"]
@@ -60,7 +66,8 @@ except ImportError:
     importlib.invalidate_caches()
     import helpers.hosted
 
-    helpers.hosted.finish_set_up("{CLONE}")"""
+    helpers.hosted.finish_set_up("{CLONE}")
+helpers.hosted.configure_kernel()"""
 
 
 def _lines(text: str) -> list[str]:

