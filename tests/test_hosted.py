@@ -1,4 +1,4 @@
-"""The route into hosted runtimes: the set-up cell, its one source address, what it installs."""
+"""The route into hosted runtimes: the install cell, its one source address, what it installs."""
 
 from __future__ import annotations
 
@@ -105,6 +105,7 @@ def test_runtime_constraints_hold_every_package_but_the_series_and_pip(monkeypat
         Distribution("pip", "25.0"),
         Distribution("setuptools", "75.2.0"),
         Distribution("mnist_keras_tutorial_helpers", "0.1.0"),
+        Distribution("distro-info", "1.1build1"),  # not PEP 440: pip would refuse the file
     ]
     monkeypatch.setattr(hosted.importlib.metadata, "distributions", lambda: installed)
     pins = hosted.runtime_constraints()
@@ -149,7 +150,9 @@ def test_without_tensorflow_the_extra_installs_it(monkeypatch, tmp_path):
         return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(hosted.subprocess, "run", pip)
+    monkeypatch.setattr(hosted, "_tensorflow_installed", lambda: False)
     hosted._pip_install_dependencies(tmp_path, ["numpy==2.1.3"])
+    monkeypatch.setattr(hosted, "_tensorflow_installed", lambda: True)
     hosted._pip_install_dependencies(tmp_path, ["tensorflow==2.20.0"])
     assert seen == [f"{tmp_path.resolve()}[tensorflow]", str(tmp_path.resolve())]
 
