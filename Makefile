@@ -13,7 +13,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NO_PYTHON := The series needs Python 3.10, 3.11, 3.12 or 3.13 (TensorFlow 2.21 has wheels for those only), and make found none; install one (python.org, your system's packages or pyenv) and run make again, or name it: make $(or $(MAKECMDGOALS),test) PYTHON=/path/to/python3.13
 
-NB ?= notebooks/[0-9]*.ipynb
+NB ?= notebooks/[0-9]*.ipynb notebooks/solutions/[0-9]*.ipynb
 
 .PHONY: lab test lint format unit notebooks numerics matrix hosted newest check-python execute-notebooks pretrained clean
 

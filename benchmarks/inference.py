@@ -7,8 +7,8 @@
   run by the TFLite interpreter (``helpers.deployment``).
 
 For each: the median latency of one image (many repeats), and the time and throughput for
-the 10,000 test images in one go. The CNN is the series' reference copy of notebook 05's
-network, from ``pretrained/`` (as notebooks 06, 09 and 10 use it).
+the 10,000 test images in one go. The CNN is the series' reference copy of notebook 06's
+network, from ``pretrained/`` (as notebooks 07, 10 and 11 use it).
 
 Usage: python benchmarks/inference.py [--repeats 200]
 The last line is ``tflite single-image median: N us``.

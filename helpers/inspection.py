@@ -1,8 +1,8 @@
-"""Look inside a trained Keras model: the plumbing of notebook 09 (Inside the model).
+"""Look inside a trained Keras model: the plumbing of notebook 10 (Inside the model).
 
 Intermediate outputs of a Sequential model, its class scores before the softmax, and the
 simple image perturbations of the robustness curves. The lesson's own methods (saliency maps,
-Grad-CAM and FGSM) are written in notebook 09 and generated into :mod:`helpers.attribution`,
+Grad-CAM and FGSM) are written in notebook 10 and generated into :mod:`helpers.attribution`,
 which uses the functions here.
 
 Every function takes the model and the images as arguments; images are float arrays of

@@ -7,7 +7,7 @@ ensemble), with a JSON log of every epoch. Here each network is built by its rec
 function and the file fills it: no file can bring an architecture (or code) of its own, and
 the files load in every Keras version the series supports.
 
-- :func:`load_reference`: the copies of notebook 02's dense network and notebook 05's CNN that
+- :func:`load_reference`: the copies of notebook 02's dense network and notebook 06's CNN that
   the later notebooks study, so that every reader, on every machine, sees the same network and
   the same mistakes;
 - :func:`load_members`: the ensemble's networks of one recipe, in seed order;

@@ -99,7 +99,7 @@ RECIPES: dict[str, Recipe] = {
     for recipe in [
         # Notebook 02: the starting network, as first trained.
         Recipe("dense_baseline", build_dense_baseline, epochs=3, batch_size=32),
-        # Notebook 05: two convolution blocks, cosine decay, chosen on the validation set.
+        # Notebook 06: two convolution blocks, cosine decay, chosen on the validation set.
         Recipe(
             "cnn",
             build_cnn,
@@ -109,7 +109,7 @@ RECIPES: dict[str, Recipe] = {
             schedule="cosine",
             validation_size=5000,
         ),
-        # Notebook 05's race to 99 % (benchmarks/time_to_accuracy.py), chosen on the validation
+        # Notebook 06's race to 99 % (benchmarks/time_to_accuracy.py), chosen on the validation
         # set among the candidates of benchmarks/one_epoch_recipes.py.
         Recipe(
             "fast_cnn",
@@ -121,7 +121,7 @@ RECIPES: dict[str, Recipe] = {
             warmup_fraction=0.2,
             steps_per_execution=16,
         ),
-        # Notebooks 07-08: the ensemble's two designs, trained by scripts/train_pretrained.py.
+        # Notebooks 08-09: the ensemble's two designs, trained by scripts/train_pretrained.py.
         Recipe(
             "bn_cnn",
             build_bn_cnn,

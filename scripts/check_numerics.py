@@ -99,6 +99,7 @@ def main() -> int:
     ] or [
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"), reverse=True)
+        + sorted((ROOT / "notebooks" / "solutions").glob("[0-9]*.ipynb"))
     ]
     runner = load_test_runner()
     summary = {}

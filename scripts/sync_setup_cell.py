@@ -130,7 +130,8 @@ def main() -> int:
     args = parser.parse_args()
     stale = []
     paths = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
-    for path in paths:
+    solutions = sorted((ROOT / "notebooks" / "solutions").glob("[0-9]*.ipynb"))
+    for path in paths + solutions:
         text = path.read_text(encoding="utf-8")
         updated = json.dumps(
             with_setup_cells(json.loads(text)), indent=1, sort_keys=True, ensure_ascii=False

@@ -68,8 +68,10 @@ def environment_for(copy: Path, base: dict[str, str] | None = None) -> dict[str,
 
 
 def notebook_command(copy: Path, extra: list[str]) -> list[str]:
-    """The pytest command that runs every numbered notebook of ``copy`` under nbval."""
+    """The pytest command that runs every lesson of ``copy``, and every notebook of worked
+    solutions, under nbval."""
     notebooks = sorted((copy / "notebooks").glob("[0-9]*.ipynb"))
+    notebooks += sorted((copy / "notebooks" / "solutions").glob("[0-9]*.ipynb"))
     return [
         sys.executable,
         "-m",

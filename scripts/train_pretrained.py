@@ -2,7 +2,7 @@
 
 Two kinds, each a thin loop over :func:`helpers.training.train_recipe`:
 
-- ``reference``: one copy of notebook 02's dense network and one of notebook 05's CNN (seed 0),
+- ``reference``: one copy of notebook 02's dense network and one of notebook 06's CNN (seed 0),
   which the later notebooks study, so every reader sees the same network and the same mistakes
   (``<recipe>.weights.h5`` and ``reference_models.json``; about 1 minute on 2 cores);
 - ``members RECIPE``: seeded copies of one of the ensemble's designs, ``bn_cnn`` or

@@ -41,7 +41,8 @@ def test_colab_url_comes_from_the_git_url():
 
 def test_every_notebook_starts_with_the_same_set_up_cell(sync):
     expected = sync.setup_source()
-    for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+    lessons = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    for path in lessons + sorted((ROOT / "notebooks" / "solutions").glob("[0-9]*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         assert cells[0]["source"][0].startswith("# "), f"{path.name}: the title comes first"
         assert "".join(cells[1]["source"]) == sync.EXPLANATION, path.name

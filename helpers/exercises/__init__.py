@@ -1,0 +1,167 @@
+"""Self-checks for the exercises at the end of each lesson.
+
+Every exercise asks for an answer that a learner can put in a variable and hand to
+:func:`check_exercise`, which says whether it is right or gives a hint. The worked solutions
+live in ``notebooks/solutions/`` (one notebook per lesson), so no answer is on screen before
+the learner asks for it, and "Run All" of a lesson does not run them.
+
+The exercises of lesson ``NN`` are declared in ``helpers/exercises/lesson_NN.py`` as a tuple
+``EXERCISES`` of :class:`Exercise`; this package gathers them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Exercise",
+    "all_exercises",
+    "check_exercise",
+    "close_to",
+    "equal_to",
+    "in_range",
+    "same_items",
+]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: what its answer is, how to recognise a right one, and a hint.
+
+    Attributes
+    ----------
+    key : str
+        ``"NN-k"``: lesson ``NN``, exercise ``k``.
+    asks_for : str
+        What ``answer`` should hold, in words ("the number of parameters, an int").
+    is_right : Callable[[Any], bool]
+        True for a right answer. It may raise ``TypeError`` or ``ValueError`` for an answer of
+        the wrong kind; :func:`check_exercise` turns that into a message.
+    hint : str
+        Printed after a wrong answer: a nudge, not the answer.
+    reference : Any
+        The answer of the worked solution (the unit tests check that it is accepted).
+    wrong : tuple
+        Plausible wrong answers (the unit tests check that each is rejected).
+    """
+
+    key: str
+    asks_for: str
+    is_right: Callable[[Any], bool]
+    hint: str
+    reference: Any
+    wrong: tuple = field(default=())
+
+
+def equal_to(expected: Any) -> Callable[[Any], bool]:
+    """A check that accepts exactly ``expected`` (ints, strings, tuples of them)."""
+
+    def check(answer: Any) -> bool:
+        if isinstance(expected, int) and not isinstance(expected, bool):
+            if isinstance(answer, bool) or not float(answer).is_integer():
+                return False
+            return int(answer) == expected
+        if isinstance(expected, str):
+            return str(answer).strip().lower() == expected.lower()
+        return answer == expected
+
+    return check
+
+
+def close_to(expected: float, *, rel: float = 0.0, abs_: float = 0.0) -> Callable[[Any], bool]:
+    """A check that accepts a number within ``rel`` (relative) or ``abs_`` of ``expected``."""
+
+    def check(answer: Any) -> bool:
+        value = float(answer)
+        return math.isfinite(value) and math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
+
+    return check
+
+
+def in_range(low: float, high: float) -> Callable[[Any], bool]:
+    """A check that accepts a number from ``low`` to ``high`` (both included)."""
+
+    def check(answer: Any) -> bool:
+        value = float(answer)
+        return math.isfinite(value) and low <= value <= high
+
+    return check
+
+
+def same_items(expected: Iterable[Any]) -> Callable[[Any], bool]:
+    """A check that accepts a collection holding exactly ``expected``'s items, in any order."""
+    wanted = sorted(expected)
+
+    def check(answer: Any) -> bool:
+        if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
+            raise TypeError("a list of the items")
+        return sorted(int(item) if hasattr(item, "__index__") else item for item in answer) == (
+            wanted
+        )
+
+    return check
+
+
+def all_exercises() -> dict[str, Exercise]:
+    """Every exercise of the series, by key, gathered from the ``lesson_NN`` modules."""
+    found: dict[str, Exercise] = {}
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("lesson_"):
+            continue
+        for exercise in importlib.import_module(f"{__name__}.{module.name}").EXERCISES:
+            if exercise.key in found:
+                raise ValueError(f"exercise {exercise.key} is declared twice")
+            found[exercise.key] = exercise
+    return found
+
+
+def check_exercise(key: str, answer: Any) -> bool:
+    """Say whether ``answer`` is right for exercise ``key``, or give a hint.
+
+    Parameters
+    ----------
+    key : str
+        The exercise, as the lesson names it: ``"05-1"`` is lesson 05's first exercise.
+    answer : Any
+        Your answer; ``None`` means "not answered yet".
+
+    Returns
+    -------
+    bool
+        True when the answer is right.
+
+    Raises
+    ------
+    KeyError
+        When no exercise has this key, with the keys that exist.
+    """
+    exercises = all_exercises()
+    if key not in exercises:
+        known = ", ".join(sorted(exercises))
+        raise KeyError(f"there is no exercise {key!r}; the exercises are {known}")
+    exercise = exercises[key]
+    lesson = key.split("-")[0]
+    if answer is None:
+        print(
+            f"Exercise {key}: no answer yet. Set `answer` to {exercise.asks_for} "
+            "and run the cell again."
+        )
+        return False
+    try:
+        right = bool(exercise.is_right(answer))
+    except (TypeError, ValueError):
+        print(f"Exercise {key}: this answer is not of the kind asked for: {exercise.asks_for}.")
+        return False
+    if right:
+        print(
+            f"Exercise {key}: right. One worked solution: "
+            f"notebooks/solutions/{lesson}_solutions.ipynb."
+        )
+    else:
+        print(f"Exercise {key}: not yet. Hint: {exercise.hint}")
+    return right
