@@ -63,52 +63,6 @@ def build_cnn() -> keras.Sequential:
     )
 
 
-# From 06_convolutional_network.ipynb
-#: Mean and standard deviation of the scaled MNIST training pixels (60,000 images).
-MNIST_PIXEL_MEAN, MNIST_PIXEL_STD = 0.1307, 0.3081
-
-
-def build_fast_cnn() -> keras.Sequential:
-    """The series' race to 99 %: standardised inputs, space to depth (28×28×1 → 14×14×4), two
-    small 3×3 convolutions, a dense head (the fast_cnn recipe)."""
-    return keras.Sequential(
-        [
-            keras.Input(shape=(28, 28)),
-            keras.layers.Rescaling(
-                1 / MNIST_PIXEL_STD, offset=-MNIST_PIXEL_MEAN / MNIST_PIXEL_STD, name="standardise"
-            ),
-            # Space to depth: each 2×2 block of pixels becomes 4 channels of one position.
-            keras.layers.Reshape((14, 2, 14, 2), name="blocks"),
-            keras.layers.Permute((1, 3, 2, 4), name="blocks_last"),
-            keras.layers.Reshape((14, 14, 4), name="space_to_depth"),
-            keras.layers.Conv2D(32, 3, activation="relu", name="conv_1"),
-            keras.layers.MaxPooling2D(2, name="pool_1"),
-            keras.layers.Conv2D(64, 3, activation="relu", name="conv_2"),
-            keras.layers.Flatten(name="flatten"),
-            keras.layers.Dense(128, activation="relu", name="hidden"),
-            # float32 even under mixed precision, so probabilities and loss keep full precision.
-            keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
-        ],
-        name="fast_cnn",
-    )
-
-
-# From 06_convolutional_network.ipynb
-def multiply_adds_per_image(model: keras.Model) -> int:
-    """Multiply-adds of one image's forward pass through the convolutions and dense layers
-    (pooling, activations and the rest are cheap by comparison)."""
-    total = 0
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.Conv2D):
-            height, width, filters = layer.output.shape[1:]
-            kernel_height, kernel_width = layer.kernel_size
-            channels = layer.input.shape[-1]
-            total += height * width * filters * kernel_height * kernel_width * channels
-        elif isinstance(layer, keras.layers.Dense):
-            total += layer.input.shape[-1] * layer.units
-    return total
-
-
 # From 08_a_stronger_cnn.ipynb
 def build_augmentation(seed: int = 0) -> keras.Sequential:
     """Random small rotations (±10°), shifts (±10 %) and zooms (±10 %) of (n, 28, 28) images."""
@@ -171,6 +125,52 @@ def build_bn_cnn() -> keras.Sequential:
             keras.layers.Dense(10, activation="softmax", name="output"),
         ],
         name="bn_cnn",
+    )
+
+
+# From 08_a_stronger_cnn.ipynb
+def multiply_adds_per_image(model: keras.Model) -> int:
+    """Multiply-adds of one image's forward pass through the convolutions and dense layers
+    (pooling, activations and the rest are cheap by comparison)."""
+    total = 0
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Conv2D):
+            height, width, filters = layer.output.shape[1:]
+            kernel_height, kernel_width = layer.kernel_size
+            channels = layer.input.shape[-1]
+            total += height * width * filters * kernel_height * kernel_width * channels
+        elif isinstance(layer, keras.layers.Dense):
+            total += layer.input.shape[-1] * layer.units
+    return total
+
+
+# From 08_a_stronger_cnn.ipynb
+#: Mean and standard deviation of the scaled MNIST training pixels (60,000 images).
+MNIST_PIXEL_MEAN, MNIST_PIXEL_STD = 0.1307, 0.3081
+
+
+def build_fast_cnn() -> keras.Sequential:
+    """The series' race to 99 %: standardised inputs, space to depth (28×28×1 → 14×14×4), two
+    small 3×3 convolutions, a dense head (the fast_cnn recipe)."""
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Rescaling(
+                1 / MNIST_PIXEL_STD, offset=-MNIST_PIXEL_MEAN / MNIST_PIXEL_STD, name="standardise"
+            ),
+            # Space to depth: each 2×2 block of pixels becomes 4 channels of one position.
+            keras.layers.Reshape((14, 2, 14, 2), name="blocks"),
+            keras.layers.Permute((1, 3, 2, 4), name="blocks_last"),
+            keras.layers.Reshape((14, 14, 4), name="space_to_depth"),
+            keras.layers.Conv2D(32, 3, activation="relu", name="conv_1"),
+            keras.layers.MaxPooling2D(2, name="pool_1"),
+            keras.layers.Conv2D(64, 3, activation="relu", name="conv_2"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(128, activation="relu", name="hidden"),
+            # float32 output also where benchmarks/ trains it in lower precision (see the README).
+            keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
+        ],
+        name="fast_cnn",
     )
 
 

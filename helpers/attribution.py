@@ -39,7 +39,7 @@ def saliency_map(model, images, classes=None):
 # From 10_inside_the_model.ipynb
 def grad_cam(model, images, layer_name, classes=None):
     """Grad-CAM heat (n, h, w) on the grid of the convolution ``layer_name``, in [0, 1]."""
-    from helpers.inspection import image_batch, layer_and_logits, scale_each_to_one  # plumbing
+    from helpers.inspection import image_batch, layer_and_logits, scale_each_to_one  # packaged
 
     with tf.GradientTape() as tape:
         feature_maps, logits = layer_and_logits(model, image_batch(images), layer_name)

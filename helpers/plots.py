@@ -7,7 +7,7 @@ it drew on, so a notebook can add a title or save the figure.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -18,20 +18,33 @@ import seaborn as sns
 __all__ = [
     "DIGIT_PALETTE",
     "IMAGE_CMAP",
+    "add_zoom_inset",
+    "arrange_in_rows",
+    "label_bin_counts",
     "plot_class_balance",
     "plot_confusion_matrix",
+    "plot_descent_paths",
     "plot_class_images",
     "plot_embedding",
     "plot_examples_per_class",
+    "plot_family_curves",
+    "plot_feature_maps",
+    "plot_heat_maps",
     "plot_image_grid",
     "plot_learning_curves",
     "plot_metric_curves",
+    "plot_metric_panels",
+    "plot_pictures",
     "plot_pixel_histogram",
+    "plot_pixels",
     "plot_predictions",
     "plot_probabilities",
     "plot_race",
     "plot_reliability_diagram",
+    "plot_smoothed_losses",
     "plot_spread",
+    "plot_validation_sweep",
+    "plot_weight_histograms",
     "use_style",
 ]
 
@@ -267,6 +280,42 @@ def plot_class_images(
         vmax=float(summaries.max()),
     )
     fig.suptitle(f"{statistic} image of each digit", y=1.02, fontweight="bold")
+    return fig
+
+
+def arrange_in_rows(
+    fig: plt.Figure, *, ncols: int = 5, colorbar_label: str | None = None
+) -> plt.Figure:
+    """Lay the image panels of a figure out in rows, with one colour bar for all of them.
+
+    Meant for :func:`plot_class_images`, whose ten panels sit in one long row: five per row
+    reads better, and the bar says what the shared colour scale means.
+
+    Parameters
+    ----------
+    fig
+        A figure whose axes each show one image, all on the same colour scale.
+    ncols
+        Panels per row.
+    colorbar_label
+        Label of the colour bar drawn at the right; no bar when omitted.
+
+    Returns
+    -------
+    The same figure, laid out again.
+    """
+    panels = [ax for ax in fig.axes if ax.images]
+    if not panels or ncols < 1:
+        raise ValueError("arrange_in_rows needs a figure of images and at least one column.")
+    nrows = int(np.ceil(len(panels) / ncols))
+    fig.set_size_inches(1.6 * ncols, 1.95 * nrows)
+    for index, ax in enumerate(panels):
+        row, column = divmod(index, ncols)
+        left, bottom = 0.01 + 0.875 * column / ncols, 1 - (row + 1) / nrows
+        ax.set_position([left, bottom, 0.8 / ncols, 0.8 / nrows])
+    if colorbar_label is not None:
+        colorbar_axes = fig.add_axes([0.9, 0.05, 0.02, 0.85])
+        fig.colorbar(panels[0].images[0], cax=colorbar_axes, label=colorbar_label)
     return fig
 
 
@@ -516,6 +565,109 @@ def plot_spread(
     return ax
 
 
+def add_zoom_inset(
+    ax: plt.Axes,
+    values: Sequence[float],
+    *,
+    bounds: Sequence[float] = (0.55, 0.42, 0.42, 0.3),
+    label: str = "val. loss, zoomed\ndotted: lowest",
+) -> plt.Axes:
+    """Add an inset that zooms in on one curve around its lowest value.
+
+    Meant for a loss panel on a logarithmic axis, where a validation loss that rises a little
+    after its minimum looks flat: the inset draws it per epoch on a linear axis, from just
+    below its lowest value to 1.45 times it, with a dotted line at the lowest value.
+
+    Parameters
+    ----------
+    ax
+        The axes to put the inset in.
+    values
+        One value per epoch, epoch 1 first (e.g. ``history.history["val_loss"]``).
+    bounds
+        Where the inset sits: (left, bottom, width, height) as fractions of ``ax``.
+    label
+        Text written in the inset's top right corner.
+
+    Returns
+    -------
+    The inset axes.
+
+    Raises
+    ------
+    ValueError
+        When ``values`` is empty or holds a value that is not positive.
+    """
+    values = np.asarray(values, dtype=float)
+    if values.ndim != 1 or len(values) == 0 or not (values > 0).all():
+        raise ValueError("add_zoom_inset needs one positive value per epoch, at least one.")
+    lowest = values.min()
+    inset = ax.inset_axes(list(bounds))
+    inset.plot(np.arange(1, len(values) + 1), values, color=DIGIT_PALETTE[0], linestyle="--")
+    inset.axhline(lowest, color="grey", linestyle=":", linewidth=1)
+    inset.set_ylim(0.95 * lowest, 1.45 * lowest)
+    inset.text(0.97, 0.93, label, transform=inset.transAxes, ha="right", va="top", fontsize=7)
+    inset.tick_params(labelsize=7)
+    return inset
+
+
+def plot_validation_sweep(
+    histories: dict[str, object],
+    *,
+    loss_ticks: Sequence[float] = (0.2, 0.3, 0.5, 1),
+    accuracy_range: tuple[float, float] | None = None,
+) -> plt.Figure:
+    """Draw the validation loss (log scale) and accuracy of several runs, one colour per run.
+
+    Parameters
+    ----------
+    histories
+        Run name → Keras ``History`` (or its ``.history`` dict) with ``val_loss`` and
+        ``val_accuracy``.
+    loss_ticks
+        Values labelled on the logarithmic loss axis, written as plain numbers.
+    accuracy_range
+        (low, high) limits of the accuracy axis, to zoom in on the runs that matter. A run
+        whose validation accuracy stays below ``low`` is named at the bottom of the panel,
+        with its highest value, in its colour.
+
+    Returns
+    -------
+    The figure: the loss panel first, then the accuracy panel.
+
+    Raises
+    ------
+    ValueError
+        When ``accuracy_range`` is not (low, high) with low below high.
+    """
+    if accuracy_range is not None and not accuracy_range[0] < accuracy_range[1]:
+        raise ValueError(
+            f"accuracy_range must be (low, high) with low < high, got {accuracy_range}."
+        )
+    fig = plot_learning_curves(histories, validation_only=True)
+    loss_ax, accuracy_ax = fig.axes
+    loss_ax.set_yscale("log")
+    loss_ax.set_yticks(list(loss_ticks), [f"{tick:g}" for tick in loss_ticks])
+    loss_ax.minorticks_off()
+    if accuracy_range is not None:
+        accuracy_ax.set_ylim(*accuracy_range)
+        below = 0
+        for index, (name, history) in enumerate(histories.items()):
+            best = max(_history_dict(history)["val_accuracy"])
+            if best < accuracy_range[0]:
+                accuracy_ax.text(
+                    0.98,
+                    0.04 + 0.08 * below,
+                    f"{name}: at most {best:.2f}, below this range",
+                    transform=accuracy_ax.transAxes,
+                    ha="right",
+                    fontsize=8,
+                    color=DIGIT_PALETTE[index % 10],
+                )
+                below += 1
+    return fig
+
+
 def plot_confusion_matrix(
     matrix: np.ndarray,
     *,
@@ -710,6 +862,49 @@ def plot_reliability_diagram(
     return ax
 
 
+def label_bin_counts(ax: plt.Axes, tables: dict[str, object]) -> plt.Axes:
+    """Write each bin's number of predictions beside its dot in a reliability diagram.
+
+    Meant for the axes of :func:`plot_reliability_diagram`, with the same tables: the first
+    model's counts go above left of its dots, the second's below right, each in its model's
+    colour, so that the two sets of labels do not cover each other.
+
+    Parameters
+    ----------
+    ax
+        The axes of the reliability diagram.
+    tables
+        Model name → table with ``confidence``, ``accuracy`` and ``count`` columns (from
+        :func:`helpers.evaluation.reliability_table`), at most two models.
+
+    Returns
+    -------
+    The same axes.
+
+    Raises
+    ------
+    ValueError
+        When there are no tables or more than two.
+    """
+    if not 1 <= len(tables) <= 2:
+        raise ValueError(f"label_bin_counts labels one or two models, got {len(tables)}.")
+    placements = [((-5, 5), "right"), ((5, -12), "left")][: len(tables)]
+    for index, (table, (offset, align)) in enumerate(zip(tables.values(), placements, strict=True)):
+        for confidence, accuracy, count in zip(
+            table["confidence"], table["accuracy"], table["count"], strict=True
+        ):
+            ax.annotate(
+                f"{count:.0f}",
+                (confidence, accuracy),
+                xytext=offset,
+                textcoords="offset points",
+                ha=align,
+                fontsize=8,
+                color=DIGIT_PALETTE[index],
+            )
+    return ax
+
+
 def plot_probabilities(
     image: np.ndarray,
     probabilities: np.ndarray,
@@ -860,3 +1055,523 @@ def plot_race(
     ax.set_ylabel("test error (log scale)")
     ax.legend(fontsize=8)
     return ax
+
+
+def plot_family_curves(
+    families: dict[str, Sequence[Sequence[float]]],
+    *,
+    ylabel: str,
+    title: str | None = None,
+    ylim: tuple[float, float] | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw one curve per run against the epoch, one colour and line style per family of runs.
+
+    Parameters
+    ----------
+    families
+        Family name (the legend's entry) → one sequence of values per run, one value per epoch.
+    ylabel
+        Label of the vertical axis, e.g. ``"validation accuracy"``.
+    title
+        Title of the axes.
+    ylim
+        Limits of the vertical axis; matplotlib's choice when omitted.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on, with one legend entry per family (outside, on the right).
+    """
+    if not families or any(len(runs) == 0 for runs in families.values()):
+        raise ValueError("plot_family_curves needs at least one family with at least one run.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.5, 3.6))
+    styles = ["-", "--", ":", "-."]
+    handles = []
+    for index, runs in enumerate(families.values()):
+        for run in runs:
+            (line,) = ax.plot(
+                np.arange(1, len(run) + 1),
+                run,
+                color=DIGIT_PALETTE[index % 10],
+                linestyle=styles[index % len(styles)],
+                linewidth=1.2,
+                alpha=0.8,
+            )
+        handles.append(line)
+    ax.legend(handles, list(families), loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel(ylabel)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if title:
+        ax.set_title(title)
+    ax.figure.tight_layout()
+    return ax
+
+
+def plot_heat_maps(
+    images: np.ndarray,
+    heat_rows: dict[str, np.ndarray],
+    *,
+    extents: dict[str, tuple[float, float, float, float]] | None = None,
+    titles: Sequence[str] | None = None,
+    title_colors: Sequence[str] | None = None,
+    show_images: bool = True,
+) -> plt.Figure:
+    """Draw images and, under each, heat maps in [0, 1] with the digit's outline on top.
+
+    Every heat map is drawn on one colour scale, from 0 (white) to 1 (dark red), with a colour
+    bar per row; the outline is the contour where the image reaches half its full ink.
+
+    Parameters
+    ----------
+    images
+        The images the maps explain, shape (n, 28, 28), values in [0, 1].
+    heat_rows
+        Row label → heat maps of shape (n, h, w), one per image, values in [0, 1].
+    extents
+        Row label → (left, right, bottom, top) in pixel coordinates, where that row's maps are
+        placed (``imshow``'s ``extent``), with a dashed frame; rows not named here are drawn
+        one value per pixel.
+    titles, title_colors
+        One title (and its colour) per column.
+    show_images
+        Draw the images themselves in a first row.
+
+    Returns
+    -------
+    The figure.
+    """
+    images = _check_images(images)
+    count = len(images)
+    for label, maps in heat_rows.items():
+        if len(maps) != count:
+            raise ValueError(
+                f"row {label!r} has {len(maps)} maps for {count} images; give one each."
+            )
+    if titles is not None and len(titles) != count:
+        raise ValueError(f"got {len(titles)} titles for {count} images; give one per image.")
+    extents = extents or {}
+    labels = (["image"] if show_images else []) + list(heat_rows)
+    fig, axes = plt.subplots(
+        len(labels),
+        count,
+        figsize=(1.6 * count + 1, 1.8 * len(labels) + 0.3),
+        squeeze=False,
+        layout="constrained",
+    )
+    for row, label in enumerate(labels):
+        for column in range(count):
+            ax = axes[row, column]
+            if label == "image":
+                ax.imshow(images[column], cmap=IMAGE_CMAP, vmin=0, vmax=1)
+            else:
+                extent = extents.get(label)
+                shown = ax.imshow(
+                    heat_rows[label][column], cmap="Reds", vmin=0, vmax=1, extent=extent
+                )
+                ax.contour(images[column], levels=[0.5], colors="tab:blue", linewidths=1)
+                if extent is not None:
+                    left, right, bottom, top = extent
+                    frame = plt.Rectangle(
+                        (left, top), right - left, bottom - top, fill=False, ls="--", color="grey"
+                    )
+                    ax.add_patch(frame)
+            ax.set(xlim=(-0.5, 27.5), ylim=(27.5, -0.5), xticks=[], yticks=[])
+            ax.grid(False)
+            ax.spines[:].set_visible(True)
+        axes[row, 0].set_ylabel(label)
+        if label != "image":
+            fig.colorbar(shown, ax=axes[row, :], shrink=0.9).set_label("share of peak")
+    if titles is not None:
+        for column, title in enumerate(titles):
+            color = title_colors[column] if title_colors is not None else "black"
+            axes[0, column].set_title(title, fontsize=10, fontweight="normal", color=color)
+    return fig
+
+
+def plot_metric_panels(
+    panels: dict[str, tuple[Sequence[float], dict[str, Sequence[float]]]],
+    *,
+    ylabel: str = "accuracy",
+    ylim: tuple[float, float] | None = (0, 1.02),
+) -> plt.Figure:
+    """Draw :func:`plot_metric_curves` side by side, one panel per setting, one legend on top.
+
+    Parameters
+    ----------
+    panels
+        Horizontal-axis label → (the settings tried, model name → the metric at each).
+    ylabel
+        Label of the first panel's vertical axis (the panels share it).
+    ylim
+        Limits of the shared vertical axis.
+
+    Returns
+    -------
+    The figure.
+    """
+    if not panels:
+        raise ValueError("plot_metric_panels needs at least one panel.")
+    fig, axes = plt.subplots(
+        1, len(panels), figsize=(4.3 * len(panels), 4.2), sharey=True, squeeze=False
+    )
+    for ax, (xlabel, (x_values, results)) in zip(axes[0], panels.items(), strict=True):
+        plot_metric_curves(x_values, results, xlabel=xlabel, ylabel="", ax=ax)
+        ax.get_legend().remove()
+    axes[0, 0].set_ylabel(ylabel)
+    if ylim is not None:
+        axes[0, 0].set_ylim(*ylim)
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper center", ncol=len(labels), fontsize=11)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    return fig
+
+
+def plot_pixels(
+    image: np.ndarray,
+    title: str,
+    *,
+    cmap: str = IMAGE_CMAP,
+    vmax: float = 1.0,
+    cross: tuple[int, int] | None = None,
+) -> plt.Figure:
+    """Draw one image at its size in pixels, framed, with pixel axes and a colour bar.
+
+    Parameters
+    ----------
+    image
+        A 2-D array (height, width).
+    title
+        Title of the axes.
+    cmap
+        Colour map; the series' dark-ink-on-light-page map by default.
+    vmax
+        The value drawn darkest (with ``IMAGE_CMAP``); 0 is drawn lightest.
+    cross
+        (row, column) of a red cross, with a legend entry, e.g. the frame's centre.
+
+    Returns
+    -------
+    The figure.
+    """
+    image = np.asarray(image)
+    if image.ndim != 2:
+        raise ValueError(f"expected one 2-D image (height, width), got shape {image.shape}.")
+    fig, ax = plt.subplots(figsize=(3.4, 2.8))
+    shown = ax.imshow(image, cmap=cmap, vmin=0, vmax=vmax)
+    fig.colorbar(shown, ax=ax, shrink=0.8, label="value")
+    if cross is not None:
+        ax.plot(
+            cross[1], cross[0], "+", color="crimson", ms=14, mew=2, label=f"row, column {cross}"
+        )
+    ax.set(title=title, xlabel="column (pixel)", ylabel="row (pixel)")
+    ax.spines[:].set_visible(True)  # the page's edges
+    ax.grid(False)
+    return fig
+
+
+def plot_pictures(
+    pictures: Sequence[object],
+    *,
+    titles: Sequence[str] | None = None,
+    side: int = 90,
+) -> plt.Figure:
+    """Draw PIL pictures of any size and mode side by side, each scaled to fit one square.
+
+    Each picture keeps its aspect ratio, is drawn over white paper (so transparent parts show
+    white) and framed by a thin grey line.
+
+    Parameters
+    ----------
+    pictures
+        PIL images (``PIL.Image.Image``), in any mode: RGB, RGBA, L, ...
+    titles
+        One short title per picture.
+    side
+        The square's side in pixels.
+
+    Returns
+    -------
+    The figure.
+    """
+    from PIL import Image, ImageOps
+
+    squares = []
+    for picture in pictures:
+        if not isinstance(picture, Image.Image):
+            raise ValueError(f"expected PIL images, got {type(picture).__name__}.")
+        image = picture.convert("RGBA")
+        paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(paper, image).convert("RGB")
+        image.thumbnail((side - 2, side - 2))  # keeps the aspect ratio
+        framed = ImageOps.expand(image, border=1, fill=(150, 150, 150))
+        square = Image.new("RGB", (side, side), (255, 255, 255))
+        square.paste(framed, ((side - framed.width) // 2, (side - framed.height) // 2))
+        squares.append(np.asarray(square))
+    if not squares:
+        raise ValueError("plot_pictures got no pictures to draw.")
+    return plot_image_grid(
+        np.stack(squares), titles=titles, ncols=len(squares), cell_size=1.2, cmap=None
+    )
+
+
+def _group_close_points(
+    points: np.ndarray, *, x_span: float, y_span: float, share: float = 0.06
+) -> list[tuple[int, int]]:
+    """Group consecutive points that lie too close to label apart; return (first, last) pairs."""
+    groups = [[0, 0]]
+    for index in range(1, len(points)):
+        first = points[groups[-1][0]]
+        if (
+            abs(points[index, 0] - first[0]) < share * x_span
+            and abs(points[index, 1] - first[1]) < share * y_span
+        ):
+            groups[-1][1] = index
+        else:
+            groups.append([index, index])
+    return [(first, last) for first, last in groups]
+
+
+def plot_descent_paths(
+    loss: Callable[[float], float],
+    paths: dict[str, Sequence[float]],
+    *,
+    best: float,
+    steps: int = 6,
+) -> plt.Figure:
+    """Draw gradient-descent paths on the curve of a one-weight loss, one panel per path.
+
+    Each panel shows the loss curve (grey), the weight before the first step and after each of
+    the next ``steps`` steps as numbered dots joined in order (red), and the best weight (dotted).
+    Dots closer together than a label's width share one label, such as ``2–6``.
+
+    Parameters
+    ----------
+    loss
+        The loss as a function of the one weight ``w``.
+    paths
+        Panel title → the weights visited, starting weight first (e.g. ``"lr = 0.05"``).
+    best
+        The weight where the loss is lowest.
+    steps
+        How many steps of each path to draw.
+
+    Returns
+    -------
+    The figure.
+
+    Raises
+    ------
+    ValueError
+        When there is no path, or a path is empty.
+    """
+    if not paths or any(len(path) == 0 for path in paths.values()):
+        raise ValueError("plot_descent_paths needs at least one path, each with a starting weight.")
+    fig, axes = plt.subplots(1, len(paths), figsize=(4 * len(paths), 3.8), squeeze=False)
+    for ax, (title, path) in zip(axes[0], paths.items(), strict=True):
+        path = np.asarray(path, dtype=float)[: steps + 1]
+        low, high = min(path.min(), best - 1), max(path.max(), best + 1)
+        grid = np.linspace(low - 0.3, high + 0.3, 200)
+        curve = np.array([loss(w) for w in grid])
+        points = np.column_stack([path, [loss(w) for w in path]])
+        ax.plot(grid, curve, color="0.6")
+        ax.plot(points[:, 0], points[:, 1], "o-", color="C3", markersize=4, linewidth=1)
+        ax.axvline(best, color="0.3", linestyle=":", linewidth=1)
+        ax.text(best, curve.max(), " best w", color="0.3", va="top", fontsize=9)
+        groups = _group_close_points(points, x_span=grid[-1] - grid[0], y_span=curve.max())
+        for first, last in groups:
+            # Below the curve, on the outer side of the bowl: clear of the curve and the path.
+            outward = -1 if points[first, 0] < best else 1
+            ax.annotate(
+                str(first) if first == last else f"{first}–{last}",
+                points[first],
+                textcoords="offset points",
+                xytext=(6 * outward, -6),
+                ha="right" if outward < 0 else "left",
+                va="top",
+                fontsize=9,
+                color="C3",
+                fontweight="bold",
+            )
+        ax.set_ylim(-0.08 * curve.max(), 1.05 * curve.max())
+        ax.set(title=title, xlabel="w", ylabel="loss L(w)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_smoothed_losses(
+    step_losses: dict[str, Sequence[float]],
+    *,
+    window: int = 50,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw each run's training loss per step as a moving average, on a log scale.
+
+    Parameters
+    ----------
+    step_losses
+        Run name → the loss of every training step, in order.
+    window
+        How many consecutive steps each plotted value averages.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+
+    Raises
+    ------
+    ValueError
+        When there is no run, or a run has fewer steps than ``window``.
+    """
+    if not step_losses:
+        raise ValueError("plot_smoothed_losses needs at least one run's losses.")
+    for name, losses in step_losses.items():
+        if len(losses) < window:
+            raise ValueError(f"{name!r} has {len(losses)} steps, fewer than window={window}.")
+    if ax is None:
+        _, ax = plt.subplots()
+    for index, (name, losses) in enumerate(step_losses.items()):
+        smoothed = np.convolve(np.asarray(losses, dtype=float), np.ones(window) / window, "valid")
+        steps = np.arange(window, len(losses) + 1)
+        ax.plot(steps, smoothed, color=DIGIT_PALETTE[index % 10], label=name)
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(mpl.ticker.LogLocator(subs=(1.0, 2.0, 3.0, 5.0)))
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    ax.set_xlabel("step (one batch)")
+    ax.set_ylabel(f"training loss (mean of {window} steps)")
+    ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_weight_histograms(
+    weights: dict[str, np.ndarray],
+    *,
+    bin_width: float = 0.005,
+    limit: float = 0.25,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw the values of several networks' weights as outlined histograms on a log scale.
+
+    One bin is centred on zero, so the weights that sit at zero show as one spike.
+
+    Parameters
+    ----------
+    weights
+        Network name → its weights (any shape; every value is counted).
+    bin_width
+        Width of each bin.
+    limit
+        The bins cover about ``-limit`` to ``limit``; values outside are not drawn.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+
+    Raises
+    ------
+    ValueError
+        When there are no weights, or ``bin_width`` or ``limit`` is not positive.
+    """
+    if not weights or any(np.size(values) == 0 for values in weights.values()):
+        raise ValueError("plot_weight_histograms needs at least one non-empty set of weights.")
+    if bin_width <= 0 or limit <= 0:
+        raise ValueError(f"bin_width and limit must be positive, got {bin_width} and {limit}.")
+    half_bins = int(np.ceil(limit / bin_width - 0.5))
+    edges = bin_width * (np.arange(-half_bins, half_bins + 2) - 0.5)
+    if ax is None:
+        _, ax = plt.subplots()
+    for index, (name, values) in enumerate(weights.items()):
+        ax.hist(
+            np.ravel(values),
+            bins=edges,
+            histtype="step",
+            linewidth=1.5,
+            color=DIGIT_PALETTE[index % 10],
+            label=name,
+        )
+    ax.set_yscale("log")
+    ax.set_xlabel("weight value")
+    ax.set_ylabel("number of weights (log scale)")
+    ax.legend(loc="upper left", fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_feature_maps(
+    image: np.ndarray,
+    feature_maps: Sequence[np.ndarray],
+    titles: Sequence[str],
+    *,
+    image_title: str = "digit",
+    cell_size: float = 3.3,
+) -> plt.Figure:
+    """Draw an image beside feature maps computed from it, the maps on one colour scale.
+
+    The maps of an unpadded ("valid") filter are smaller than the image, so the image is drawn
+    without the border they lost, to line up with them pixel for pixel. Red marks positive
+    responses, blue negative, white zero; the colour bar is shared by every map.
+
+    Parameters
+    ----------
+    image
+        The (height, width) image the maps were computed from.
+    feature_maps
+        One or more (height − 2b, width − 2b) maps of the same shape, for a border ``b ≥ 0``.
+    titles
+        One title per map.
+    image_title
+        Title over the image; the size it is drawn at is added to it.
+    cell_size
+        Inches per panel.
+
+    Returns
+    -------
+    The figure.
+
+    Raises
+    ------
+    ValueError
+        When there is no map, the maps differ in shape or are larger than the image, or the
+        number of titles differs from the number of maps.
+    """
+    maps = [np.asarray(feature_map, dtype=float) for feature_map in feature_maps]
+    if not maps:
+        raise ValueError("plot_feature_maps needs at least one feature map.")
+    if len(titles) != len(maps):
+        raise ValueError(f"got {len(titles)} titles for {len(maps)} maps; give one per map.")
+    shape = maps[0].shape
+    if any(feature_map.shape != shape for feature_map in maps) or len(shape) != 2:
+        raise ValueError("the feature maps must be 2-D and all of the same shape.")
+    border = (image.shape[0] - shape[0]) // 2
+    if border < 0 or image.shape[1] - 2 * border != shape[1]:
+        raise ValueError(f"maps of shape {shape} do not fit an image of shape {image.shape}.")
+    fig, axes = plt.subplots(1, len(maps) + 1, figsize=((len(maps) + 1) * cell_size, cell_size))
+    axes[0].imshow(image[border : image.shape[0] - border, border : image.shape[1] - border])
+    axes[0].set_title(f"{image_title} ({shape[0]} × {shape[1]} centre)")
+    limit = max(np.abs(feature_map).max() for feature_map in maps) or 1.0
+    for ax, feature_map, title in zip(axes[1:], maps, titles, strict=True):
+        shown = ax.imshow(feature_map, cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set_title(title)
+    for ax in axes:
+        ax.axis("off")
+    fig.colorbar(shown, ax=axes[1:].tolist(), shrink=0.8).set_label("filter response")
+    return fig

@@ -12,7 +12,7 @@
 4. **An empty folder** with one copy of each notebook and nothing else. nbval (from this
    environment) runs them in kernels of the hosted one, in strict mode after
    ``tests/nbval_sanitize.cfg``: notebook 01 alone first, whose install cell installs the
-   series, then the other nine two at a time, whose install cells find it installed.
+   series, then the other lessons two at a time, whose install cells find it installed.
 
 Every cell must run and every assert cell must hold. Outputs are compared as in ``make test``
 except the cells of :data:`NOT_COMPARED`, each with its reason. Last it checks that every
@@ -58,7 +58,7 @@ KERNEL_CONFIG = "c.IPKernelApp.capture_fd_output = False\n"
 FAKE_COLAB = ROOT / "tests" / "hosted" / "fake_colab"
 
 #: What the install cell prints in Colab once the series is installed (compared exactly in
-#: the nine notebooks that find it installed).
+#: the lessons that find it installed).
 COLAB_SETTINGS_LINE = "Colab: custom widget manager on, TensorFlow's TF32 off.\n"
 
 

@@ -92,6 +92,23 @@ def test_class_images_rejects_unknown_statistic():
         plots.plot_class_images(images, labels, statistic="median")
 
 
+def test_arrange_in_rows_puts_five_panels_per_row_and_adds_one_colour_bar():
+    images, labels = tiny_images(10)
+    fig = plots.plot_class_images(images, labels, statistic="mean")
+    plots.arrange_in_rows(fig, ncols=5, colorbar_label="mean")
+    panels, bar = fig.axes[:10], fig.axes[10]
+    assert len(fig.axes) == 11 and bar.get_ylabel() == "mean"
+    rows = sorted({round(ax.get_position().y0, 3) for ax in panels})
+    columns = sorted({round(ax.get_position().x0, 3) for ax in panels})
+    assert len(rows) == 2 and len(columns) == 5
+
+
+def test_arrange_in_rows_rejects_a_figure_without_images():
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="figure of images"):
+        plots.arrange_in_rows(fig)
+
+
 def test_pixel_histogram_counts_every_pixel():
     images, _ = tiny_images(5)
     ax = plots.plot_pixel_histogram(images, bins=16)
@@ -272,3 +289,177 @@ def test_percent_label_never_rounds_to_certainty(probability, label):
 def test_percent_label_rejects_a_number_that_is_not_a_probability():
     with pytest.raises(ValueError, match="between 0 and 1"):
         plots.percent_label(1.5)
+
+
+def test_descent_paths_one_panel_per_path_with_numbered_steps():
+    def loss(w):
+        return (w - 2.0) ** 2
+
+    paths = {"slow": [0.0, 0.5, 0.9, 1.2], "jumpy": [0.0, 4.0, 0.0, 4.0]}
+    fig = plots.plot_descent_paths(loss, paths, best=2.0, steps=3)
+    assert [ax.get_title() for ax in fig.axes] == ["slow", "jumpy"]
+    labels = [t.get_text() for t in fig.axes[1].texts]
+    assert labels[0] == " best w" and labels[1:] == ["0", "1", "2", "3"]
+    assert len(fig.axes[0].lines[1].get_xdata()) == 4  # the start and three steps
+
+
+def test_descent_paths_share_a_label_between_close_dots():
+    fig = plots.plot_descent_paths(lambda w: w**2, {"p": [-3.0, 0.0, 0.001, 0.002]}, best=0.0)
+    assert [t.get_text() for t in fig.axes[0].texts][1:] == ["0", "1–3"]
+
+
+def test_descent_paths_reject_an_empty_path():
+    with pytest.raises(ValueError, match="starting weight"):
+        plots.plot_descent_paths(lambda w: w**2, {"p": []}, best=0.0)
+
+
+def test_smoothed_losses_draw_the_moving_average_of_each_run():
+    ax = plots.plot_smoothed_losses({"a": [1.0, 3.0, 1.0, 3.0], "b": [2.0] * 4}, window=2)
+    assert len(ax.lines) == 2
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), [2.0, 2.0, 2.0])
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), [2, 3, 4])
+    assert ax.get_yscale() == "log" and "mean of 2 steps" in ax.get_ylabel()
+
+
+def test_smoothed_losses_reject_a_run_shorter_than_the_window():
+    with pytest.raises(ValueError, match="fewer than window=5"):
+        plots.plot_smoothed_losses({"a": [1.0, 2.0]}, window=5)
+
+
+def test_weight_histograms_have_a_bin_centred_on_zero():
+    weights = {"zeros": np.zeros(10), "spread": np.array([-0.1, 0.0, 0.1])}
+    ax = plots.plot_weight_histograms(weights, bin_width=0.01, limit=0.2)
+    assert len(ax.patches) == 2 and ax.get_yscale() == "log"
+    outline = ax.patches[0].get_xy()  # the step outline of the all-zero weights
+    tallest = outline[outline[:, 1] == 10, 0]
+    np.testing.assert_allclose(sorted(tallest), [-0.005, 0.005])  # one bin, centred on zero
+
+
+def test_weight_histograms_reject_a_bad_bin_width():
+    with pytest.raises(ValueError, match="must be positive"):
+        plots.plot_weight_histograms({"w": np.ones(3)}, bin_width=0.0)
+
+
+def test_feature_maps_share_one_scale_and_line_up_with_the_image():
+    image = np.arange(36.0).reshape(6, 6)
+    maps = [np.full((4, 4), 2.0), np.full((4, 4), -1.0)]
+    fig = plots.plot_feature_maps(image, maps, ["a", "b"])
+    image_ax, *map_axes = fig.axes[:3]
+    assert image_ax.images[0].get_array().shape == (4, 4)  # the 1-pixel border is left out
+    assert [ax.get_title() for ax in map_axes] == ["a", "b"]
+    assert all(ax.images[0].get_clim() == (-2.0, 2.0) for ax in map_axes)
+    assert len(fig.axes) == 4  # three panels and one shared colour bar
+
+
+def test_feature_maps_reject_maps_of_another_size():
+    with pytest.raises(ValueError, match="all of the same shape"):
+        plots.plot_feature_maps(np.zeros((6, 6)), [np.zeros((4, 4)), np.zeros((3, 3))], ["a", "b"])
+    with pytest.raises(ValueError, match="1 titles for 2 maps"):
+        plots.plot_feature_maps(np.zeros((6, 6)), [np.zeros((4, 4))] * 2, ["a"])
+
+
+def test_zoom_inset_draws_the_curve_and_a_line_at_its_lowest_value():
+    fig, ax = plt.subplots()
+    inset = plots.add_zoom_inset(ax, [0.3, 0.2, 0.25])
+    assert inset in ax.child_axes
+    assert list(inset.lines[0].get_ydata()) == [0.3, 0.2, 0.25]
+    assert list(inset.lines[1].get_ydata()) == [0.2, 0.2]  # the dotted line at the lowest value
+    assert inset.get_ylim() == pytest.approx((0.19, 0.29))
+    with pytest.raises(ValueError, match="positive"):
+        plots.add_zoom_inset(ax, [])
+
+
+def test_validation_sweep_zooms_and_names_the_run_below_the_range():
+    runs = {
+        "lr=0.001": {"val_loss": [0.4, 0.3], "val_accuracy": [0.88, 0.92]},
+        "lr=0.1": {"val_loss": [2.0, 1.8], "val_accuracy": [0.3, 0.4]},
+    }
+    fig = plots.plot_validation_sweep(runs, loss_ticks=(0.3, 1), accuracy_range=(0.8, 0.95))
+    loss_ax, accuracy_ax = fig.axes
+    assert loss_ax.get_yscale() == "log"
+    assert [t.get_text() for t in loss_ax.get_yticklabels()] == ["0.3", "1"]
+    assert accuracy_ax.get_ylim() == (0.8, 0.95)
+    assert [t.get_text() for t in accuracy_ax.texts] == ["lr=0.1: at most 0.40, below this range"]
+    with pytest.raises(ValueError, match="low < high"):
+        plots.plot_validation_sweep(runs, accuracy_range=(0.9, 0.8))
+
+
+def test_bin_counts_label_every_dot_of_each_model():
+    import pandas as pd
+
+    table = pd.DataFrame({"confidence": [0.5, 0.9], "accuracy": [0.4, 0.95], "count": [10, 90]})
+    ax = plots.plot_reliability_diagram({"m1": table, "m2": table})
+    plots.label_bin_counts(ax, {"m1": table, "m2": table})
+    assert sorted(t.get_text() for t in ax.texts) == ["10", "10", "90", "90"]
+    with pytest.raises(ValueError, match="one or two models"):
+        plots.label_bin_counts(ax, {})
+
+
+def test_family_curves_one_style_and_one_legend_entry_per_family():
+    families = {"a": [[0.1, 0.2, 0.3], [0.2, 0.3, 0.4]], "b": [[0.5, 0.4, 0.3]]}
+    ax = plots.plot_family_curves(families, ylabel="accuracy", ylim=(0, 1))
+    lines = ax.get_lines()
+    assert len(lines) == 3
+    assert lines[0].get_color() == lines[1].get_color() != lines[2].get_color()
+    assert lines[0].get_linestyle() != lines[2].get_linestyle()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
+    assert ax.get_ylim() == (0, 1) and ax.get_ylabel() == "accuracy"
+    with pytest.raises(ValueError, match="at least one run"):
+        plots.plot_family_curves({"a": []}, ylabel="y")
+
+
+def test_heat_maps_rows_colour_bars_and_placed_extent():
+    images, _ = tiny_images(3)
+    images = images / 255.0
+    heat = np.random.default_rng(0).random((3, 11, 11))
+    fig = plots.plot_heat_maps(
+        images,
+        {"saliency": np.random.default_rng(1).random((3, 28, 28)), "cam": heat},
+        extents={"cam": (2.5, 24.5, 24.5, 2.5)},
+        titles=["a", "b", "c"],
+    )
+    assert len(fig.axes) == 3 * 3 + 2  # three rows of three, a colour bar per heat row
+    assert fig.axes[0].get_title() == "a"
+    cam_image = fig.axes[6].images[0]
+    assert cam_image.get_extent() == [2.5, 24.5, 24.5, 2.5]
+    assert cam_image.get_clim() == (0, 1)
+    assert len(fig.axes[6].patches) == 1  # the dashed frame of the placed map
+    with pytest.raises(ValueError, match="2 maps for 3 images"):
+        plots.plot_heat_maps(images, {"cam": heat[:2]})
+
+
+def test_metric_panels_share_the_axis_and_one_legend():
+    panels = {
+        "rotation": ([0, 10, 20], {"dense": [0.9, 0.8, 0.5], "CNN": [0.99, 0.95, 0.8]}),
+        "noise": ([0.0, 0.1], {"dense": [0.9, 0.7], "CNN": [0.99, 0.9]}),
+    }
+    fig = plots.plot_metric_panels(panels)
+    assert len(fig.axes) == 2 and len(fig.legends) == 1
+    assert [ax.get_xlabel() for ax in fig.axes] == ["rotation", "noise"]
+    assert fig.axes[0].get_ylim() == (0, 1.02)
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    with pytest.raises(ValueError, match="at least one panel"):
+        plots.plot_metric_panels({})
+
+
+def test_pixels_draws_one_image_with_a_colour_bar_and_the_cross():
+    fig = plots.plot_pixels(np.zeros((20, 15)), "step", vmax=255, cross=(14, 14))
+    ax = fig.axes[0]
+    assert len(fig.axes) == 2 and ax.get_title() == "step"
+    assert ax.images[0].get_clim() == (0, 255)
+    assert ax.get_lines()[0].get_label() == "row, column (14, 14)"
+    with pytest.raises(ValueError, match="one 2-D image"):
+        plots.plot_pixels(np.zeros((2, 5, 5)), "x")
+
+
+def test_pictures_fit_any_size_and_mode_in_one_square():
+    from PIL import Image
+
+    pictures = [Image.new("RGB", (30, 60), "red"), Image.new("L", (90, 20), 0)]
+    pictures.append(Image.new("RGBA", (40, 40), (0, 0, 0, 0)))  # transparent: drawn white
+    fig = plots.plot_pictures(pictures, titles=["a", "b", "c"], side=50)
+    shown = [ax.images[0].get_array() for ax in fig.axes]
+    assert all(image.shape == (50, 50, 3) for image in shown)
+    assert (np.asarray(shown[2])[10:40, 10:40] == 255).all()
+    with pytest.raises(ValueError, match="PIL images"):
+        plots.plot_pictures([np.zeros((5, 5))])

@@ -91,8 +91,14 @@ def test_shipped_reference_models_pass_their_floors():
     folder = Path(__file__).resolve().parents[1] / "pretrained"
     for name, floor in [("dense_baseline", 0.970), ("cnn", 0.990)]:
         model = pretrained.load_reference(name, folder)
-        predicted = model.predict(scale_pixels(x_test), batch_size=1000, verbose=0).argmax(1)
-        assert np.mean(predicted == y_test) >= floor, name
+        probabilities = model.predict(scale_pixels(x_test), batch_size=1000, verbose=0)
+        assert np.mean(probabilities.argmax(1) == y_test) >= floor, name
+        # Notebooks 07, 10 and 11 compare integers these networks decide (error counts, which
+        # images are wrong). They hold on every machine because no test image is a near-tie:
+        # the two likeliest digits are more than 1e-4 apart, some 800 float32 steps near 1
+        # (np.finfo(np.float32).eps), far above what other CPUs and thread counts change.
+        top_two = np.sort(probabilities, axis=1)[:, -2:]
+        assert (top_two[:, 1] - top_two[:, 0]).min() > 1e-4, name
 
 
 def test_training_log_round_trip_and_race_curves(tmp_path):

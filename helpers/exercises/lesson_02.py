@@ -1,0 +1,60 @@
+"""Self-checks of lesson 02's exercises (see helpers.exercises)."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from helpers.exercises import Exercise, close_to, equal_to
+
+
+def digits_in_order(expected: list[int]) -> Callable[[Any], bool]:
+    """A check that accepts exactly these digits in this order (a list, tuple or array)."""
+
+    def check(answer: Any) -> bool:
+        if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
+            raise TypeError("a list of digits")
+        return [int(digit) for digit in answer] == expected
+
+    return check
+
+
+EXERCISES = (
+    Exercise(
+        key="02-1",
+        asks_for="the number of parameters with 256 units per hidden layer, an int",
+        is_right=equal_to(269_322),
+        hint=(
+            "Each Dense layer has inputs × units weights plus one bias per unit; with 256 "
+            "units, the middle layer has 256 inputs too, and the output layer still 10 units."
+        ),
+        reference=269_322,
+        wrong=(118_282, 268_800, 236_564),
+    ),
+    Exercise(
+        key="02-2",
+        asks_for=(
+            "your loss divided by the loss model.evaluate reports for the same 100 images, a float"
+        ),
+        is_right=close_to(1.0, abs_=1e-3),
+        hint=(
+            "The loss of one image is minus the natural log (np.log) of the probability the "
+            "model gives its true digit; the loss of 100 images is the mean of those 100 "
+            "values, not their sum."
+        ),
+        reference=1.0,
+        wrong=(-1.0, 100.0, 0.4343),
+    ),
+    Exercise(
+        key="02-3",
+        asks_for=(
+            "the reference network's three most likely digits for that image, most likely "
+            "first, a list of three ints"
+        ),
+        is_right=digits_in_order([5, 9, 8]),
+        hint=(
+            "Use the reference copy, not your own model. np.argsort sorts from least to most "
+            "likely: reverse it before taking the first three."
+        ),
+        reference=[5, 9, 8],
+        wrong=([9, 5, 8], [8, 9, 5], [5, 9], [5, 9, 3]),
+    ),
+)

@@ -1,0 +1,46 @@
+"""Self-checks of lesson 09's exercises (see helpers.exercises)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helpers.exercises import Exercise, same_items
+
+
+def _fixed_and_broken(answer: Any) -> bool:
+    """(fixed, broken) within 2 images of (18, 7): a borderline image may flip on another CPU."""
+    fixed, broken = (int(value) for value in answer)
+    return abs(fixed - 18) <= 2 and abs(broken - 7) <= 2
+
+
+EXERCISES = (
+    Exercise(
+        key="09-1",
+        asks_for=(
+            "a pair of ints (fixed, broken): how many test images TTA with 3 copies turns from "
+            "wrong to right for the chosen network, and how many from right to wrong"
+        ),
+        is_right=_fixed_and_broken,
+        hint=(
+            "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
+            "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "
+            "means wrong before and right after, broken the reverse."
+        ),
+        reference=(18, 7),
+        wrong=((7, 18), (11, 0), (46, 35)),
+    ),
+    Exercise(
+        key="09-2",
+        asks_for=(
+            "the names of the two networks, as the table's index writes them, "
+            "e.g. ['bn_cnn 0', 'dropout_cnn 1']"
+        ),
+        is_right=same_items(["bn_cnn 2", "bn_cnn 4"]),
+        hint=(
+            "Average the validation probabilities of every pair (itertools.combinations of the "
+            "ten names) and keep the pair whose average has the lowest mean_loss on y_val."
+        ),
+        reference=["bn_cnn 2", "bn_cnn 4"],
+        wrong=(["bn_cnn 4", "dropout_cnn 4"], ["bn_cnn 3", "bn_cnn 4"], ["bn_cnn 0", "bn_cnn 2"]),
+    ),
+)
