@@ -1,7 +1,8 @@
-"""Look inside a trained Keras model: the plumbing of notebook 10 (Inside the model).
+"""Look inside a trained Keras model: the packaged copies notebook 10 (Inside the model) uses.
 
-Intermediate outputs of a Sequential model, its class scores before the softmax, and the
-simple image perturbations of the robustness curves. The lesson's own methods (saliency maps,
+Intermediate outputs of a Sequential model and its class scores before the softmax
+(``layer_and_logits``, written out and checked equal in notebook 10), and the simple image
+perturbations of the robustness curves. The lesson's own methods (saliency maps,
 Grad-CAM and FGSM) are written in notebook 10 and generated into :mod:`helpers.attribution`,
 which uses the functions here.
 

@@ -109,7 +109,7 @@ RECIPES: dict[str, Recipe] = {
             schedule="cosine",
             validation_size=5000,
         ),
-        # Notebook 06's race to 99 % (benchmarks/time_to_accuracy.py), chosen on the validation
+        # Notebook 08's race to 99 % (benchmarks/time_to_accuracy.py), chosen on the validation
         # set among the candidates of benchmarks/one_epoch_recipes.py.
         Recipe(
             "fast_cnn",

@@ -15,31 +15,42 @@ EXERCISES = all_exercises()
 
 
 @pytest.mark.parametrize("key", sorted(EXERCISES))
-def test_the_reference_answer_is_right(key, capsys):
-    assert check_exercise(key, EXERCISES[key].reference)
-    assert "right" in capsys.readouterr().out
+def test_the_reference_answer_is_right(key):
+    verdict = check_exercise(key, EXERCISES[key].reference)
+    assert verdict
+    assert f"Exercise {key}: right" in repr(verdict)
 
 
 @pytest.mark.parametrize("key", sorted(EXERCISES))
-def test_wrong_answers_get_a_hint(key, capsys):
+def test_wrong_answers_get_a_hint(key):
     exercise = EXERCISES[key]
     assert exercise.wrong, f"{key} lists no wrong answers to test"
     for wrong in exercise.wrong:
-        assert not check_exercise(key, wrong), wrong
-        out = capsys.readouterr().out
-        assert "not yet" in out or "not of the kind" in out
+        verdict = check_exercise(key, wrong)
+        assert not verdict, wrong
+        assert "not yet. Hint: " in repr(verdict) or "not of the kind" in repr(verdict)
 
 
 @pytest.mark.parametrize("key", sorted(EXERCISES))
-def test_no_answer_says_what_to_do(key, capsys):
-    assert not check_exercise(key, None)
-    assert "no answer yet" in capsys.readouterr().out
+def test_no_answer_says_what_to_do(key):
+    verdict = check_exercise(key, None)
+    assert not verdict
+    assert repr(verdict).startswith(f"Exercise {key}: no answer yet. Set `answer` to ")
 
 
-def test_an_answer_of_the_wrong_kind_gets_a_message(capsys):
+def test_an_answer_of_the_wrong_kind_gets_a_message():
     key = sorted(EXERCISES)[0]
-    assert not check_exercise(key, object())
-    assert "not of the kind asked for" in capsys.readouterr().out
+    verdict = check_exercise(key, object())
+    assert not verdict
+    assert "not of the kind asked for" in repr(verdict)
+
+
+def test_a_notebook_shows_the_verdict_as_its_message():
+    """IPython shows a cell's last value through its repr: the message, not `False`."""
+    from IPython.lib.pretty import pretty
+
+    verdict = check_exercise(sorted(EXERCISES)[0], None)
+    assert pretty(verdict) == verdict.message
 
 
 def test_an_unknown_exercise_names_the_known_ones():
@@ -69,3 +80,13 @@ def test_each_lesson_checks_its_exercises_and_shows_no_solution(path):
         )
         for key in keys:
             assert f'assert check_exercise("{key}", answer)' in solutions, key
+
+
+def test_sequence_of_checks_each_item_in_order_and_the_length():
+    from helpers.exercises import equal_to, sequence_of
+
+    check = sequence_of(equal_to(4), equal_to(9))
+    assert check((4, 9)) and check([4.0, 9])
+    assert not check((9, 4)) and not check((4, 9, 1)) and not check((4,))
+    with pytest.raises(TypeError):
+        check("49")

@@ -20,12 +20,14 @@ from typing import Any
 
 __all__ = [
     "Exercise",
+    "Verdict",
     "all_exercises",
     "check_exercise",
     "close_to",
     "equal_to",
     "in_range",
     "same_items",
+    "sequence_of",
 ]
 
 
@@ -107,6 +109,21 @@ def same_items(expected: Iterable[Any]) -> Callable[[Any], bool]:
     return check
 
 
+def sequence_of(*checks: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """A check that accepts a list, tuple or array of ``len(checks)`` items, in order, each
+    passing its own check: ``sequence_of(equal_to(4), equal_to(9))`` accepts ``(4, 9)``."""
+
+    def check(answer: Any) -> bool:
+        if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
+            raise TypeError("a list or tuple")
+        items = list(answer)
+        return len(items) == len(checks) and all(
+            item_check(item) for item_check, item in zip(checks, items, strict=True)
+        )
+
+    return check
+
+
 def all_exercises() -> dict[str, Exercise]:
     """Every exercise of the series, by key, gathered from the ``lesson_NN`` modules."""
     found: dict[str, Exercise] = {}
@@ -120,7 +137,25 @@ def all_exercises() -> dict[str, Exercise]:
     return found
 
 
-def check_exercise(key: str, answer: Any) -> bool:
+@dataclass(frozen=True)
+class Verdict:
+    """What :func:`check_exercise` says: true when the answer is right; shown as its message.
+
+    A notebook shows the verdict under the cell (its ``repr`` is the message), and
+    ``assert check_exercise(...)`` fails on anything but a right answer.
+    """
+
+    right: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.right
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+def check_exercise(key: str, answer: Any) -> Verdict:
     """Say whether ``answer`` is right for exercise ``key``, or give a hint.
 
     Parameters
@@ -132,8 +167,9 @@ def check_exercise(key: str, answer: Any) -> bool:
 
     Returns
     -------
-    bool
-        True when the answer is right.
+    Verdict
+        True when the answer is right; a notebook shows its message ("right", "not yet" with a
+        hint, or what to put in ``answer``).
 
     Raises
     ------
@@ -147,21 +183,21 @@ def check_exercise(key: str, answer: Any) -> bool:
     exercise = exercises[key]
     lesson = key.split("-")[0]
     if answer is None:
-        print(
-            f"Exercise {key}: no answer yet. Set `answer` to {exercise.asks_for} "
-            "and run the cell again."
+        return Verdict(
+            False,
+            f"Exercise {key}: no answer yet. Set `answer` to {exercise.asks_for}, "
+            "then run the cell again.",
         )
-        return False
     try:
         right = bool(exercise.is_right(answer))
     except (TypeError, ValueError):
-        print(f"Exercise {key}: this answer is not of the kind asked for: {exercise.asks_for}.")
-        return False
-    if right:
-        print(
-            f"Exercise {key}: right. One worked solution: "
-            f"notebooks/solutions/{lesson}_solutions.ipynb."
+        return Verdict(
+            False, f"Exercise {key}: this answer is not of the kind asked for: {exercise.asks_for}."
         )
-    else:
-        print(f"Exercise {key}: not yet. Hint: {exercise.hint}")
-    return right
+    if right:
+        return Verdict(
+            True,
+            f"Exercise {key}: right. One worked solution: "
+            f"notebooks/solutions/{lesson}_solutions.ipynb.",
+        )
+    return Verdict(False, f"Exercise {key}: not yet. Hint: {exercise.hint}")

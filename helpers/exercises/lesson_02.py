@@ -1,21 +1,6 @@
 """Self-checks of lesson 02's exercises (see helpers.exercises)."""
 
-from collections.abc import Callable, Iterable
-from typing import Any
-
-from helpers.exercises import Exercise, close_to, equal_to
-
-
-def digits_in_order(expected: list[int]) -> Callable[[Any], bool]:
-    """A check that accepts exactly these digits in this order (a list, tuple or array)."""
-
-    def check(answer: Any) -> bool:
-        if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
-            raise TypeError("a list of digits")
-        return [int(digit) for digit in answer] == expected
-
-    return check
-
+from helpers.exercises import Exercise, close_to, equal_to, sequence_of
 
 EXERCISES = (
     Exercise(
@@ -49,7 +34,7 @@ EXERCISES = (
             "the reference network's three most likely digits for that image, most likely "
             "first, a list of three ints"
         ),
-        is_right=digits_in_order([5, 9, 8]),
+        is_right=sequence_of(equal_to(5), equal_to(9), equal_to(8)),
         hint=(
             "Use the reference copy, not your own model. np.argsort sorts from least to most "
             "likely: reverse it before taking the first three."

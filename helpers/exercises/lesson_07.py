@@ -1,27 +1,12 @@
 """Self-checks of lesson 07's exercises (see helpers.exercises)."""
 
-from collections.abc import Callable
-from typing import Any
-
-from helpers.exercises import Exercise, close_to, equal_to
-
-
-def pair_of(first: Callable[[Any], bool], second: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    """A check that accepts a pair (tuple or list of two items) whose items pass both checks."""
-
-    def check(answer: Any) -> bool:
-        if isinstance(answer, str | bytes) or len(answer) != 2:
-            raise TypeError("a pair of two values")
-        return bool(first(answer[0]) and second(answer[1]))
-
-    return check
-
+from helpers.exercises import Exercise, close_to, equal_to, sequence_of
 
 EXERCISES = (
     Exercise(
         key="07-1",
         asks_for="the pair as a tuple (true digit, predicted digit) of two ints",
-        is_right=pair_of(equal_to(4), equal_to(9)),
+        is_right=sequence_of(equal_to(4), equal_to(9)),
         hint="Rows of the confusion matrix are true digits, columns predicted ones. Normalise "
         "the rows, set the diagonal to 0 (np.fill_diagonal) and find the row and column of the "
         "largest value (np.unravel_index).",
@@ -43,7 +28,7 @@ EXERCISES = (
         "between 0 and 1",
         # The reference networks are fixed, so only rounding in the last digits can move an
         # image across 0.9: the tolerances are ten images' worth or less.
-        is_right=pair_of(close_to(0.018, abs_=0.001), close_to(0.99827, abs_=0.0005)),
+        is_right=sequence_of(close_to(0.018, abs_=0.001), close_to(0.99827, abs_=0.0005)),
         hint="The CNN's confidence in an image is the largest of its ten probabilities. The "
         "images below 0.9 go to a person; the accuracy on the rest counts only the other images. "
         "Both as fractions, not percent.",

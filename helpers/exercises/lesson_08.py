@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
-from helpers.exercises import Exercise, equal_to
-
-
-def integer_pair(expected: tuple[int, int]) -> Callable[[Any], bool]:
-    """A check that accepts two whole numbers equal to ``expected``, as a tuple or a list."""
-
-    def check(answer: Any) -> bool:
-        if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
-            raise TypeError("two numbers")
-        values = [float(value) for value in answer]
-        return len(values) == 2 and all(
-            value.is_integer() and int(value) == wanted
-            for value, wanted in zip(values, expected, strict=True)
-        )
-
-    return check
+from helpers.exercises import Exercise, equal_to, sequence_of
 
 
 def layer_type(expected: str, *also: str) -> Callable[[Any], bool]:
@@ -44,7 +29,7 @@ EXERCISES = (
             "the two step counts, for momentum 0.9 and for 0.99, as a tuple of two ints "
             "such as (10, 100)"
         ),
-        is_right=integer_pair((44, 459)),
+        is_right=sequence_of(equal_to(44), equal_to(459)),
         hint=(
             "After k steps a share momentum ** k of the initial value is left. Find the "
             "smallest whole k with momentum ** k < 0.01 (np.log helps, or a loop)."

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from helpers.exercises import Exercise, same_items
-
-
-def _fixed_and_broken(answer: Any) -> bool:
-    """(fixed, broken) within 2 images of (18, 7): a borderline image may flip on another CPU."""
-    fixed, broken = (int(value) for value in answer)
-    return abs(fixed - 18) <= 2 and abs(broken - 7) <= 2
-
+from helpers.exercises import Exercise, close_to, same_items, sequence_of
 
 EXERCISES = (
     Exercise(
@@ -20,7 +11,8 @@ EXERCISES = (
             "a pair of ints (fixed, broken): how many test images TTA with 3 copies turns from "
             "wrong to right for the chosen network, and how many from right to wrong"
         ),
-        is_right=_fixed_and_broken,
+        # within 2 images of (18, 7): a borderline image may flip on another CPU
+        is_right=sequence_of(close_to(18, abs_=2), close_to(7, abs_=2)),
         hint=(
             "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
             "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "
