@@ -686,8 +686,8 @@ def plot_confusion_matrix(
         shares when ``normalize`` was used there.
     normalize
         Whether ``matrix`` holds row shares (drawn as percentages) rather than counts.
-        The diagonal is left blank so the mistakes stand out; its values are the
-        per-class recall (shares) or correct counts.
+        The diagonal is drawn grey, outside the colour scale, so the mistakes stand out; its
+        values (written in grey) are the per-class recall (shares) or correct counts.
     title
         Title of the axes.
     ax
@@ -736,6 +736,11 @@ def plot_confusion_matrix(
     for i in range(len(matrix)):
         text = _cell_text(shown[i, i], normalize)
         ax.text(i + 0.5, i + 0.5, text, ha="center", va="center", fontsize=8, color="0.35")
+    # The masked diagonal shows the axes' background: grey, so that it cannot read as "none".
+    ax.set_facecolor("0.88")
+    if colorbar and not normalize:  # counts of images: whole numbers on the colour bar
+        ax.collections[0].colorbar.locator = mpl.ticker.MaxNLocator(integer=True)
+        ax.collections[0].colorbar.update_ticks()
     ax.grid(False)
     ax.set_xlabel("predicted digit")
     ax.set_ylabel("true digit")

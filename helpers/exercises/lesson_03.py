@@ -1,29 +1,32 @@
 """Self-checks of lesson 03's exercises (see helpers.exercises)."""
 
-from helpers.exercises import Exercise, close_to
+from helpers.exercises import Exercise, close_to, equal_to
 
 EXERCISES = (
     Exercise(
         key="03-1",
-        asks_for="the distance |w − best w| after 500 steps at exactly lr = 2 / c, a float",
-        is_right=close_to(2.0033, rel=1e-3),
+        asks_for="the number of steps lr = 0.13 needs to come within 0.01 of the best w, an int",
+        is_right=equal_to(104),
         hint=(
-            "Run descend(2 / curvature, steps=500) and compare its last w with best_w. "
-            "Each step multiplies the distance by 1 − lr · c: what is that factor at lr = 2 / c?"
+            "Run descend(0.13, steps=500) and find the first step whose |w − best_w| is below "
+            "0.01, with np.flatnonzero as in the lesson's table. Step 0 is the start."
         ),
-        reference=2.00333,
-        wrong=(0.0, 4.0067, 1e20),
+        reference=104,
+        wrong=(4, 68, 105, 500),
     ),
     Exercise(
         key="03-2",
-        asks_for="the gradient of the loss with respect to logit 2 (the true digit's), a float",
-        is_right=close_to(-0.9728, abs_=5e-4),
-        hint=(
-            "The gradient with respect to the logits is softmax(z) − one-hot(label); "
-            "for the true digit the one-hot vector holds a 1. Mind the sign."
+        asks_for=(
+            "the gradient of the loss with respect to logit 2 (the true digit's) for 2 * scores, "
+            "a float"
         ),
-        reference=-0.97280,
-        wrong=(0.0272, -1.0, 0.9728, -0.5056),
+        is_right=close_to(-0.99752, abs_=2e-4),
+        hint=(
+            "The gradient with respect to the logits is softmax(z) − one-hot(label), here with "
+            "z = 2 * scores; for the true digit the one-hot vector holds a 1. Mind the sign."
+        ),
+        reference=-0.99752,
+        wrong=(0.00248, -1.0, -0.9728, 0.99752),
     ),
     Exercise(
         key="03-3",

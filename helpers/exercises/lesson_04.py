@@ -19,24 +19,32 @@ EXERCISES = (
     ),
     Exercise(
         key="04-2",
-        asks_for="how many times one plain SGD step the update becomes in the long run, a number",
-        is_right=close_to(100.0, rel=0.005),
+        asks_for="how many times one plain SGD step the 100th update is, a number",
+        is_right=close_to(63.397, rel=0.002),
         hint=(
-            "With a constant gradient the velocity settles where v = 0.99 · v − lr · g; "
-            "solve for v, or run the update a few thousand times and look at the last one."
+            "Start from a velocity of 0 and apply v = 0.99 · v − lr · g one hundred times with a "
+            "constant g (or let keras.optimizers.SGD(0.01, momentum=0.99) do it on a "
+            "keras.Variable with optimizer.apply_gradients([(gradient, weight)])); divide the "
+            "100th change of the weight by lr · g."
         ),
-        reference=100.0,
-        wrong=(10.0, 99.0, 1.99),
+        reference=63.397,
+        wrong=(100.0, 10.0, 9.56, 0.634),
     ),
     Exercise(
         key="04-3",
-        asks_for="the fraction by which one step shrinks the weight, a float such as 0.001",
-        is_right=close_to(2e-6, rel=0.05),
-        hint=(
-            "Keras's L2(λ) adds λ · w² for this weight to the loss; its gradient is 2λw, and "
-            "plain SGD moves the weight by lr times the gradient."
+        asks_for=(
+            "the fraction by which one Adam step shrinks the weight that starts at 0.1, a float "
+            "such as 0.001"
         ),
-        reference=2e-6,
-        wrong=(1e-6, 1e-4, 1e-3),
+        # Adam's epsilon (1e-7) shows in this step: 8.63e-3 rather than 0.01.
+        is_right=close_to(8.63e-3, rel=0.01),
+        hint=(
+            "Make the weight a keras.Variable(0.1), take the gradient of "
+            "keras.regularizers.L2(1e-4)(weight) with a tape, apply it once with "
+            "keras.optimizers.Adam(1e-3), and compare the weight before and after: "
+            "1 − after / before."
+        ),
+        reference=8.6291e-3,
+        wrong=(2e-6, 9.84e-4, 1e-3, 0.0863),
     ),
 )

@@ -17,14 +17,14 @@ EXERCISES = (
     ),
     Exercise(
         key="05-2",
-        asks_for="batch 64's final validation accuracy minus that of batch 1,024 with "
-        "learning rate 0.01, a float",
-        # Seeds 0, 1 and 2 gave +0.0002, -0.0018 and +0.0054.
-        is_right=in_range(-0.015, 0.015),
-        hint="The answer is a difference of two accuracies, not an accuracy: batch 64's last "
-        "val_accuracy (batch_histories['batch 64']) minus the last val_accuracy of your run, "
-        "seeded with seed_everything(SEED) and trained for five epochs.",
-        reference=0.0002,
-        wrong=(0.042, 0.9428, -0.9428),
+        asks_for="the final validation accuracy of batch 1,024 with learning rate 0.01, a float "
+        "such as 0.95",
+        # Seeds 0, 1 and 2 gave 0.9428, 0.945 and 0.938 on the machine of the saved run.
+        is_right=in_range(0.925, 0.96),
+        hint="Seed with seed_everything(SEED), build the network with build_dense(learning_rate="
+        "0.01) and fit it on the small set for five epochs with batch_size=1024 and "
+        "validation_data=(x_val, y_val): the answer is the last val_accuracy of its history.",
+        reference=0.9428,
+        wrong=(0.9010, 0.0002, 94.28, 0.042),
     ),
 )

@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import Any
-
-from helpers.exercises import Exercise, equal_to, sequence_of
-
-
-def layer_type(expected: str, *also: str) -> Callable[[Any], bool]:
-    """A check that accepts a Keras layer type's name, in any case, with or without spaces,
-    underscores or hyphens (``"batch_normalization"``), and the other spellings in ``also``."""
-    accepted = {re.sub(r"[\s_\-]", "", name.lower()) for name in (expected, *also)}
-
-    def check(answer: Any) -> bool:
-        if not isinstance(answer, str):
-            raise TypeError("a str")
-        return re.sub(r"[\s_\-]", "", answer.strip().lower()) in accepted
-
-    return check
-
+from helpers.exercises import Exercise, equal_to, same_items, sequence_of
 
 EXERCISES = (
     Exercise(
@@ -39,14 +21,15 @@ EXERCISES = (
     ),
     Exercise(
         key="08-2",
-        asks_for='the type of the layers that hold them, a str such as "Dense"',
-        is_right=layer_type("BatchNormalization", "BatchNormalisation", "batch norm", "BN"),
+        asks_for="the names of the non-trainable variables, as Keras gives them, a list of str",
+        is_right=same_items(["moving_mean", "moving_variance"]),
         hint=(
             "Loop over model.layers and print each layer's name, its type (type(layer).__name__) "
-            "and len(layer.non_trainable_weights)."
+            "and [weight.name for weight in layer.non_trainable_weights]; each name appears in "
+            "several layers, but the answer lists each name once."
         ),
-        reference="BatchNormalization",
-        wrong=("Dense", "Dropout", "Conv2D", "ReLU"),
+        reference=["moving_mean", "moving_variance"],
+        wrong=(["gamma", "beta"], ["moving_mean"], ["BatchNormalization"], "moving_mean"),
     ),
     Exercise(
         key="08-3",
