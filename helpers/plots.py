@@ -855,8 +855,11 @@ def plot_reliability_diagram(
     for index, (name, table) in enumerate(tables.items()):
         sizes = 20 + 200 * np.sqrt(table["count"] / table["count"].sum())
         color = DIGIT_PALETTE[index % 10]
-        ax.plot(table["confidence"], table["accuracy"], color=color, marker=None, label=name)
-        ax.scatter(table["confidence"], table["accuracy"], s=sizes, color=color, alpha=0.7)
+        # faint joining lines: the dots, sized by their counts, carry the reading
+        ax.plot(table["confidence"], table["accuracy"], color=color, alpha=0.3, linewidth=1)
+        ax.scatter(
+            table["confidence"], table["accuracy"], s=sizes, color=color, alpha=0.7, label=name
+        )
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence (mean predicted probability in the bin)")

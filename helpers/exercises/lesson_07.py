@@ -22,12 +22,12 @@ EXERCISES = (
     Exercise(
         key="07-1",
         asks_for="a tuple (digit, other digit, images in both directions) of three ints",
-        is_right=pair_both_ways((2, 7), 10),
-        hint="Take the CNN's confusion matrix, set its diagonal to 0 (np.fill_diagonal), add "
-        "its transpose (m + m.T) and find the largest cell (np.unravel_index of its argmax); "
-        "the count is that cell's value.",
-        reference=(2, 7, 10),
-        wrong=((2, 7, 5), (4, 9, 25), (5, 3, 5), (4, 9, 7)),
+        is_right=pair_both_ways((4, 9), 25),
+        hint="Take the dense network's confusion matrix, set its diagonal to 0 "
+        "(np.fill_diagonal), add its transpose (m + m.T) and find the largest cell "
+        "(np.unravel_index of its argmax); the count is that cell's value.",
+        reference=(4, 9, 25),
+        wrong=((4, 9, 21), (2, 7, 10), (2, 3, 21), (1, 1, 2270)),
     ),
     Exercise(
         key="07-2",

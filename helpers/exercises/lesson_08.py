@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, equal_to, same_items, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, sequence_of
 
 EXERCISES = (
     Exercise(
@@ -21,26 +21,29 @@ EXERCISES = (
     ),
     Exercise(
         key="08-2",
-        asks_for="the names of the non-trainable variables, as Keras gives them, a list of str",
-        is_right=same_items(["moving_mean", "moving_variance"]),
+        asks_for="conv_2b's multiply-adds for one image, an int",
+        is_right=equal_to(2_359_296),
         hint=(
-            "Loop over model.layers and print each layer's name, its type (type(layer).__name__) "
-            "and [weight.name for weight in layer.non_trainable_weights]; each name appears in "
-            "several layers, but the answer lists each name once."
+            "conv_2b's output is 8 × 8 positions × 64 filters; each output value sums 3 × 3 "
+            "products for each of the 64 input channels. Multiply the number of outputs by the "
+            "products per output."
         ),
-        reference=["moving_mean", "moving_variance"],
-        wrong=(["gamma", "beta"], ["moving_mean"], ["BatchNormalization"], "moving_mean"),
+        reference=2_359_296,
+        wrong=(36_864, 4_096, 5_308_416, 2_363_392),
     ),
     Exercise(
         key="08-3",
-        asks_for='one letter, "a", "b" or "c"',
-        is_right=equal_to("b"),
+        asks_for='a pair: one letter, "a", "b" or "c", and the largest of the output channels\' '
+        "standard deviations in inference mode, a float",
+        # the seeded convolution's features are fixed; float32 rounding moves this by far less
+        is_right=sequence_of(equal_to("b"), close_to(0.156, abs_=0.003)),
         hint=(
             "In inference mode the layer does not use this batch's statistics but its moving "
             "averages. Print batch_norm.moving_mean and batch_norm.moving_variance: how far have "
-            "they moved from 0 and 1 in one step?"
+            "they moved from 0 and 1 in one step? The standard deviations: "
+            "np.std(outputs, axis=(0, 1, 2)), then the largest."
         ),
-        reference="b",
-        wrong=("a", "c"),
+        reference=("b", 0.156),
+        wrong=(("a", 0.978), ("b", 0.978), ("c", 0.0), "b"),
     ),
 )

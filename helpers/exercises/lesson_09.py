@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, close_to, sequence_of
+from helpers.exercises import Exercise, close_to, same_items, sequence_of
 
 EXERCISES = (
     Exercise(
@@ -24,16 +24,24 @@ EXERCISES = (
     ),
     Exercise(
         key="09-2",
-        asks_for="the validation loss of the best two-network ensemble, a float",
+        asks_for=(
+            "a pair: the names of the best two networks as the table writes them (a list), and "
+            "their ensemble's validation loss (a float)"
+        ),
         # The networks are fixed: float32 rounding moves this loss by far less than the gap
         # to the second-best pair (0.012369).
-        is_right=close_to(0.0123097, rel=1e-3),
+        is_right=sequence_of(same_items(["bn_cnn 2", "bn_cnn 4"]), close_to(0.0123097, rel=1e-3)),
         hint=(
             "Average the validation probabilities of every pair (itertools.combinations of the "
             "ten names) and keep the lowest mean_loss on y_val: the mean cross-entropy of the "
             "pair's averaged probabilities, not the mean of the two networks' losses."
         ),
-        reference=0.0123097,
-        wrong=(0.0123691, 0.0133267, 0.0134536, 0.012208),
+        reference=(["bn_cnn 2", "bn_cnn 4"], 0.0123097),
+        wrong=(
+            (["bn_cnn 4", "dropout_cnn 4"], 0.0123691),
+            (["bn_cnn 2", "bn_cnn 4"], 0.0133267),
+            (["bn_cnn 2", "bn_cnn 4"], 0.012208),
+            0.0123097,
+        ),
     ),
 )
