@@ -21,17 +21,17 @@ EXERCISES = (
     ),
     Exercise(
         key="04-2",
-        asks_for="a pair: how many times one plain SGD step the 100th update is, and the update "
-        "in the long run, two numbers",
-        is_right=sequence_of(close_to(63.397, rel=0.002), close_to(100.0, rel=0.002)),
+        asks_for="a pair: the 100th and the 1,000th update, in units of one plain SGD step, two "
+        "numbers",
+        # 1 − 0.99^1000 = 0.99996: the 1,000th update is 99.996 plain steps
+        is_right=sequence_of(close_to(63.397, rel=0.002), close_to(99.996, rel=0.002)),
         hint=(
             "Start from a velocity of 0 and apply v = 0.99 · v − lr · g one hundred times with a "
             "constant g (or let keras.optimizers.SGD(0.01, momentum=0.99) do it on a "
             "keras.Variable with optimizer.apply_gradients([(gradient, weight)])); divide the "
-            "100th change of the weight by lr · g. In the long run v stops changing: solve "
-            "v = 0.99 · v − lr · g."
+            "100th (and the 1,000th) change of the weight by lr · g."
         ),
-        reference=(63.397, 100.0),
+        reference=(63.397, 99.996),
         wrong=((100.0, 100.0), (63.397, 10.0), (9.56, 10.0), 63.397),
     ),
     Exercise(

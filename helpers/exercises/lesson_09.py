@@ -10,10 +10,10 @@ EXERCISES = (
         asks_for=(
             "a pair of ints (fixed, broken): how many test images TTA with 3 copies turns from "
             "wrong to right for the chosen network, and how many from right to wrong (the check "
-            "accepts 2 images either way, which another CPU can move)"
+            "accepts 4 images either way, which another CPU can move)"
         ),
-        # within 2 images of (18, 7): a borderline image may flip on another CPU
-        is_right=sequence_of(close_to(18, abs_=2), close_to(7, abs_=2)),
+        # within 4 images of (18, 7): another CPU or TensorFlow version can flip a few
+        is_right=sequence_of(close_to(18, abs_=4), close_to(7, abs_=4)),
         hint=(
             "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
             "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "

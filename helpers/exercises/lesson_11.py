@@ -7,14 +7,17 @@ from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_o
 EXERCISES = (
     Exercise(
         key="11-1",
-        asks_for="the digit the CNN predicts for the crossed 7, an int from 0 to 9",
-        is_right=equal_to(7),
+        asks_for="a pair: the digit the CNN predicts for the crossed 7, an int from 0 to 9, and "
+        "the probability it gives that digit, a fraction",
+        # 7 at 0.9999... on the machine of the saved run
+        is_right=sequence_of(equal_to(7), in_range(0.95, 1.0)),
         hint=(
             "Draw the bar on printed_digit('7', font=BOLD) with ImageDraw.Draw(picture).line(...), "
-            "then to_mnist_format, divide by 255 and take the argmax of model.predict."
+            "then to_mnist_format, divide by 255 and take the argmax of model.predict and the "
+            "largest probability (a fraction, not percent)."
         ),
-        reference=7,
-        wrong=(3, 1),
+        reference=(7, 0.99997),
+        wrong=((3, 0.99997), (7, 99.997), (7, 0.5), 7),
     ),
     Exercise(
         key="11-2",
