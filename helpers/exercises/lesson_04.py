@@ -29,7 +29,7 @@ EXERCISES = (
             "Start from a velocity of 0 and apply v = 0.99 · v − lr · g one hundred times with a "
             "constant g (or let keras.optimizers.SGD(0.01, momentum=0.99) do it on a "
             "keras.Variable with optimizer.apply_gradients([(gradient, weight)])); divide the "
-            "100th (and the 1,000th) change of the weight by lr · g."
+            "size of the 100th (and the 1,000th) change of the weight by lr · g."
         ),
         reference=(63.397, 99.996),
         wrong=((100.0, 100.0), (63.397, 10.0), (9.56, 10.0), 63.397),
