@@ -193,7 +193,14 @@ def test_reliability_diagram_draws_diagonal_and_each_model():
 
     table = pd.DataFrame({"confidence": [0.5, 0.9], "accuracy": [0.4, 0.95], "count": [10, 90]})
     ax = plots.plot_reliability_diagram({"m1": table, "m2": table})
-    assert [line.get_label() for line in ax.lines] == ["perfect calibration", "m1", "m2"]
+    assert ax.lines[0].get_label() == "perfect calibration"
+    assert len(ax.lines) == 3  # the diagonal and one faint line per model
+    assert [dots.get_label() for dots in ax.collections] == ["m1", "m2"]  # the legend's entries
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == [
+        "perfect calibration",
+        "m1",
+        "m2",
+    ]
     with pytest.raises(ValueError, match="at least one"):
         plots.plot_reliability_diagram({})
 
