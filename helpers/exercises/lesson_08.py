@@ -21,15 +21,25 @@ EXERCISES = (
     ),
     Exercise(
         key="08-2",
-        asks_for="conv_2b's multiply-adds for one image, an int",
-        is_right=equal_to(2_359_296),
-        hint=(
-            "conv_2b's output is 8 × 8 positions × 64 filters; each output value sums 3 × 3 "
-            "products for each of the 64 input channels. Multiply the number of outputs by the "
-            "products per output."
+        asks_for=(
+            "the convolution's name and its multiply-adds for one image, as a tuple such as "
+            '("conv_1a", 1000)'
         ),
-        reference=2_359_296,
-        wrong=(36_864, 4_096, 5_308_416, 2_363_392),
+        is_right=sequence_of(equal_to("conv_1b"), equal_to(5_308_416)),
+        hint=(
+            "A convolution computes height × width × filters output values (its output shape in "
+            "the summary), each a sum of 3 × 3 × (input channels) products; its input channels "
+            "are the filters of the convolution before it (1 for conv_1a). Count all four: the "
+            "layer with the most weights is not the one that does the most work."
+        ),
+        reference=("conv_1b", 5_308_416),
+        wrong=(
+            ("conv_2b", 2_359_296),
+            ("conv_2a", 1_843_200),
+            ("conv_1b", 9_216),
+            ("conv_1b", 5_308_415),
+            ("conv_1a", 194_688),
+        ),
     ),
     Exercise(
         key="08-3",
