@@ -1006,6 +1006,10 @@ def plot_race(
     *,
     ceiling: float | None = None,
     ax: plt.Axes | None = None,
+    reference_label: str | None = None,
+    legend_below: bool = False,
+    seconds_ticks: bool = False,
+    error_ticks: Sequence[float] | None = None,
 ) -> plt.Axes:
     """Draw test error against training time, one line per network (a point per epoch).
 
@@ -1020,6 +1024,15 @@ def plot_race(
         An accuracy to mark with a dashed line, e.g. what label errors leave reachable.
     ax
         Axes to draw on; a new figure is made when omitted.
+    reference_label
+        Text beside the dashed line of ``ceiling``, drawn a size larger than the default
+        label (``label-error ceiling ≈ … % accuracy``), which is used when omitted.
+    legend_below
+        Put the legend under the axes, in two columns, instead of inside them.
+    seconds_ticks
+        Label the time axis at 10, 100, 1000 … seconds as ``10 s``, ``100 s``, ``1000 s``.
+    error_ticks
+        Where to mark the error axis, in percent; 0.1, 0.2, 0.5, 1, 2, 5 … when omitted.
 
     Returns
     -------
@@ -1045,23 +1058,31 @@ def plot_race(
         ax.plot(seconds, errors, color=DIGIT_PALETTE[index % 10], label=name, **style)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.yaxis.set_major_locator(mpl.ticker.FixedLocator([0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50]))
+    ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50] if error_ticks is None else list(error_ticks)
+    ax.yaxis.set_major_locator(mpl.ticker.FixedLocator(ticks))
     ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: f"{v:g} %"))
     ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    if seconds_ticks:
+        ax.xaxis.set_major_locator(mpl.ticker.LogLocator(base=10))
+        ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: f"{v:g} s"))
+        ax.xaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     if ceiling is not None:
         ax.axhline(100 * (1 - ceiling), color="0.3", linestyle="--", linewidth=1)
         ax.text(
             0.01,
             100 * (1 - ceiling),
-            f" label-error ceiling ≈ {100 * ceiling:.2f} % accuracy",
+            reference_label or f" label-error ceiling ≈ {100 * ceiling:.2f} % accuracy",
             transform=ax.get_yaxis_transform(),
             va="bottom",
-            fontsize=8,
+            fontsize=8 if reference_label is None else 9,
             color="0.3",
         )
     ax.set_xlabel("training seconds (cumulative, log scale)")
     ax.set_ylabel("test error (log scale)")
-    ax.legend(fontsize=8)
+    if legend_below:
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
+    else:
+        ax.legend(fontsize=8)
     return ax
 
 

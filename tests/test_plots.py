@@ -246,6 +246,23 @@ def test_race_draws_one_line_per_network_and_the_ceiling():
     np.testing.assert_allclose(lines[2].get_ydata(), [0.15, 0.15])
 
 
+def test_race_options_label_the_reference_the_seconds_and_move_the_legend():
+    curves = {"dense": ([5.0, 50.0, 500.0], [0.95, 0.96, 0.97])}
+    ax = plots.plot_race(
+        curves,
+        ceiling=0.9985,
+        reference_label="label-noise reference",
+        legend_below=True,
+        seconds_ticks=True,
+        error_ticks=[1, 2, 3],
+    )
+    assert ax.texts[0].get_text() == "label-noise reference"
+    np.testing.assert_allclose(ax.get_yticks(), [1, 2, 3])
+    assert ax.xaxis.get_major_formatter()(100.0, 0) == "100 s"
+    legend_top = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted()).y1
+    assert legend_top < 0
+
+
 @pytest.mark.parametrize(
     ("curves", "message"),
     [

@@ -10,10 +10,12 @@ EXERCISES = (
         asks_for=(
             "a pair of ints (fixed, broken): how many test images TTA with 3 copies turns from "
             "wrong to right for the chosen network, and how many from right to wrong (the check "
-            "accepts 4 images either way, which another CPU can move)"
+            "accepts 3 images either way, which another CPU can move)"
         ),
-        # within 4 images of (18, 7): another CPU or TensorFlow version can flip a few
-        is_right=sequence_of(close_to(18, abs_=4), close_to(7, abs_=4)),
+        # within 3 images of (18, 7). The 25 images that TTA changes all lie at least 0.004
+        # from a tie between their two likeliest digits, far beyond the float differences
+        # between CPUs; 3 images leave room for a TensorFlow version that shifts a few.
+        is_right=sequence_of(close_to(18, abs_=3), close_to(7, abs_=3)),
         hint=(
             "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
             "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "
@@ -25,19 +27,21 @@ EXERCISES = (
     Exercise(
         key="09-2",
         asks_for=(
-            "an int: how many of the 45 pairs of networks, averaged, have a lower validation "
-            "loss than the chosen network alone (the check allows one either way)"
+            "a pair of ints (pairs, pairs_without_chosen): how many of the 45 pairs of "
+            "networks, averaged, have a lower validation loss than the chosen network alone, "
+            "and how many of those do not include the chosen network (the check allows one "
+            "either way for each)"
         ),
-        # 22 in the run saved here. The networks are fixed, so only float rounding moves a
-        # pair's loss; the two pairs nearest the threshold lie 0.03 % and 0.08 % from it.
-        is_right=close_to(22, abs_=1),
+        # (22, 14) in the run saved here. The networks are fixed, so only float rounding moves
+        # a pair's loss; the two pairs nearest the threshold lie 0.03 % and 0.08 % from it.
+        is_right=sequence_of(close_to(22, abs_=1), close_to(14, abs_=1)),
         hint=(
             "For each pair from itertools.combinations(members, 2), average the two networks' "
             "validation probabilities and take mean_loss(y_val, ...) of that average (not the "
-            "mean of the two networks' own losses); count the pairs below "
-            "mean_loss(y_val, val_probabilities[chosen])."
+            "mean of the two networks' own losses); count the pairs below val_loss[chosen], "
+            "then those of them that do not include chosen."
         ),
-        reference=22,
-        wrong=(45, 0, 8, 14, 16, 30),
+        reference=(22, 14),
+        wrong=((22, 8), (14, 22), (22, 22), (45, 36), (0, 0), (8, 14), (16, 14), (22, 30)),
     ),
 )
