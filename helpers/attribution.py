@@ -13,10 +13,26 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-__all__ = ["class_score", "fgsm", "grad_cam", "saliency_map"]
+__all__ = ["class_score", "fgsm", "grad_cam", "layer_and_logits", "saliency_map"]
 
 
 # From 10_inside_the_model.ipynb
+def layer_and_logits(model, images, layer_name=None):
+    """Run a Sequential classifier layer by layer; return the output of the layer
+    ``layer_name`` (None when not asked for) and the logits: the last layer's weighted sums,
+    before its softmax."""
+    x = tf.convert_to_tensor(images, dtype=tf.float32)
+    kept = None
+    for layer in model.layers[:-1]:  # every layer but the last
+        x = layer(x, training=False)
+        if layer.name == layer_name:
+            kept = x  # the chosen layer's output
+    if layer_name is not None and kept is None:
+        raise ValueError(f"the model has no layer {layer_name!r} before its last")
+    last = model.layers[-1]  # Dense(10) with a softmax
+    return kept, x @ last.kernel + last.bias  # weighted sums plus bias: no softmax
+
+
 def class_score(scores, classes=None):
     """Each row's score of its class: ``classes[i]``, or the row's highest when None."""
     if classes is None:
@@ -24,22 +40,24 @@ def class_score(scores, classes=None):
     return tf.gather(scores, classes, axis=1, batch_dims=1)
 
 
+# From 10_inside_the_model.ipynb
 def saliency_map(model, images, classes=None):
-    """|∂ probability of the class / ∂ pixel| for images (n, 28, 28); each map peaks at 1."""
+    """|∂ logit of the class / ∂ pixel| for images (n, 28, 28); each map peaks at 1."""
     from helpers.inspection import image_batch, scale_each_to_one  # plumbing
 
     x = tf.convert_to_tensor(image_batch(images))
     with tf.GradientTape() as tape:
         tape.watch(x)  # x is not a variable: ask the tape to follow it
-        probability = class_score(model(x, training=False), classes)
-    gradient = tape.gradient(probability, x)  # (n, 28, 28): one number per pixel
+        _, logits = layer_and_logits(model, x)
+        score = class_score(logits, classes)
+    gradient = tape.gradient(score, x)  # (n, 28, 28): one number per pixel
     return scale_each_to_one(np.abs(gradient.numpy()))
 
 
 # From 10_inside_the_model.ipynb
 def grad_cam(model, images, layer_name, classes=None):
     """Grad-CAM heat (n, h, w) on the grid of the convolution ``layer_name``, in [0, 1]."""
-    from helpers.inspection import image_batch, layer_and_logits, scale_each_to_one  # packaged
+    from helpers.inspection import image_batch, scale_each_to_one  # plumbing
 
     with tf.GradientTape() as tape:
         feature_maps, logits = layer_and_logits(model, image_batch(images), layer_name)
@@ -65,6 +83,7 @@ def fgsm(model, images, labels, epsilon):
     x = tf.convert_to_tensor(image_batch(images))
     with tf.GradientTape() as tape:
         tape.watch(x)
-        loss = keras.losses.sparse_categorical_crossentropy(labels, model(x, training=False))
+        _, logits = layer_and_logits(model, x)
+        loss = keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
     step = epsilon * tf.sign(tape.gradient(loss, x))
     return tf.clip_by_value(x + step, 0.0, 1.0).numpy()

@@ -27,30 +27,38 @@ def test_single_image_must_be_batched(small_cnn, images):
 def test_saliency_is_normalised_and_matches_a_finite_difference(small_cnn, images):
     maps = attribution.saliency_map(small_cnn, images, classes=np.array([2, 2, 2]))
     assert maps.shape == (3, 28, 28) and np.allclose(maps.reshape(3, -1).max(axis=1), 1)
-    # The brightest pixel's gradient, checked numerically.
+    # The brightest pixel's gradient of the logit, checked numerically.
     row, col = np.unravel_index(maps[0].argmax(), (28, 28))
     step = 1e-2
     plus, minus = images[:1].copy(), images[:1].copy()
     plus[0, row, col] += step
     minus[0, row, col] -= step
-    numeric = (small_cnn(plus)[0, 2] - small_cnn(minus)[0, 2]) / (2 * step)
-    assert abs(float(numeric)) > 0
+    logit = lambda x: float(attribution.layer_and_logits(small_cnn, x)[1][0, 2])  # noqa: E731
+    numeric = (logit(plus) - logit(minus)) / (2 * step)
+    assert abs(numeric) > 0
 
 
 def test_saliency_of_a_linear_softmax_model_matches_its_formula(images):
-    """For p = softmax(W x + b), ∂p_c/∂x = p_c (W_c − Σ_j p_j W_j)."""
+    """For logits z = W x + b, ∂z_c/∂x = W_c: the same map for every image."""
     seed_everything(1)
     model = keras.Sequential(
         [keras.Input(shape=(28, 28)), keras.layers.Flatten(), keras.layers.Dense(10, "softmax")]
     )
     kernel = model.layers[-1].get_weights()[0]  # (784, 10)
-    p = np.asarray(model(images))
-    expected = np.stack(
-        [np.abs(p[i, 4] * (kernel[:, 4] - kernel @ p[i])).reshape(28, 28) for i in range(3)]
-    )
-    expected /= expected.max(axis=(1, 2), keepdims=True)
+    expected = np.abs(kernel[:, 4]).reshape(28, 28) / np.abs(kernel[:, 4]).max()
     got = attribution.saliency_map(model, images, classes=np.array([4, 4, 4]))
-    np.testing.assert_allclose(got, expected, atol=1e-4)
+    np.testing.assert_allclose(got, np.stack([expected] * 3), atol=1e-5)
+
+
+def test_layer_and_logits_gives_the_layer_and_the_logits(small_cnn, images):
+    feature_maps, logits = attribution.layer_and_logits(small_cnn, images, "conv")
+    assert feature_maps.shape == (3, 26, 26, 4)
+    np.testing.assert_allclose(
+        keras.activations.softmax(logits), small_cnn(images), rtol=1e-5, atol=1e-6
+    )
+    assert attribution.layer_and_logits(small_cnn, images)[0] is None  # no layer asked for
+    with pytest.raises(ValueError, match="no layer 'conv9'"):
+        attribution.layer_and_logits(small_cnn, images, "conv9")
 
 
 def test_grad_cam_matches_its_formula_on_a_conv_flatten_dense_model(small_cnn, images):

@@ -24,12 +24,13 @@ EXERCISES = (
     Exercise(
         key="10-2",
         asks_for="the CNN's accuracy on the 1,000 transferred images, a float between 0 and 1",
-        is_right=in_range(0.96, 0.99),
+        # the clean images (0.990) and the random-sign control (0.988) lie just above
+        is_right=in_range(0.97, 0.985),
         hint=(
             "Make the images with fgsm(dense, x_attack, y_attack, 0.1), then ask the CNN: "
             "accuracy(y_attack, cnn.predict(...)). Not the CNN's own attack, nor the clean images."
         ),
-        reference=0.978,
-        wrong=(0.886, 0.995, 0.106),
+        reference=0.979,
+        wrong=(0.906, 0.99, 0.988, 0.152),
     ),
 )
