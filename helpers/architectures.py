@@ -167,7 +167,6 @@ def build_fast_cnn() -> keras.Sequential:
             keras.layers.Conv2D(64, 3, activation="relu", name="conv_2"),
             keras.layers.Flatten(name="flatten"),
             keras.layers.Dense(128, activation="relu", name="hidden"),
-            # float32 probabilities even where benchmarks/ trains with 16-bit numbers (README).
             keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
         ],
         name="fast_cnn",

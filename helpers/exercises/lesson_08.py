@@ -54,7 +54,8 @@ EXERCISES = (
             "Call the fresh layer in training mode once per batch, for k = 0, 1, … up to "
             "exercise 1's count for momentum 0.9 minus one (the first batch is `features`), then "
             "once in inference mode on `features`. np.std(outputs, axis=(0, 1, 2)) gives one "
-            "standard deviation per channel; answer their mean."
+            "standard deviation per channel; answer their mean. About 0.50 or 0.53 means one "
+            "step too many or too few: check your step count with exercise 1's check."
         ),
         reference=0.517,
         wrong=(0.5005, 0.5334, 0.8724, 0.0707, 0.8194, 1.0),
