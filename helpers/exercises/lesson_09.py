@@ -19,7 +19,8 @@ EXERCISES = (
         hint=(
             "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
             "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "
-            "means wrong before and right after, broken the reverse."
+            "means wrong before and right after, broken the reverse. If your counts are far off, "
+            "rerun the notebook top to bottom: the augmented copies are drawn in order."
         ),
         reference=(18, 7),
         wrong=((7, 18), (11, 0), (46, 35)),
