@@ -99,7 +99,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mnist-tutorial-memory-") as folder:
         copy = Path(folder)
         runner.make_copy(ROOT, copy)
-        os.environ.update(runner.environment_for(copy))
+        os.environ.update(runner.environment_for(copy, side_by_side=False))
         guard.configure_test_environment()
         names = [p.name for p in args.notebooks] or sorted(
             p.name for p in (copy / "notebooks").glob("[0-9]*.ipynb")

@@ -1,10 +1,10 @@
 """Wall time of the notebooks under the test command, and where it goes.
 
 Runs exactly what `make test` runs for the notebooks (nbval, strict, sanitised, network
-blocked, two notebooks at a time), in a fresh temporary copy of the repository, and times it.
-Per notebook it prints the seconds its cells took (from pytest's report; with two notebooks
-side by side each one's cells run slower than alone) and its three slowest cells; last, the
-total wall time. The unit tests are not included.
+blocked, three notebooks at a time, each TensorFlow with its share of the cores), in a fresh
+temporary copy of the repository, and times it. Per notebook it prints the seconds its cells
+took (from pytest's report; with notebooks side by side each one's cells run slower than
+alone) and its three slowest cells; last, the total wall time. The unit tests are not included.
 
 Usage: python benchmarks/series_runtime.py
 """

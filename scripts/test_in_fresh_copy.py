@@ -3,7 +3,8 @@
 The copy holds the files git tracks plus new files git does not ignore (so uncommitted
 work is tested too), and nothing else: no ``models/``, no checkpoints, no caches. First the
 unit tests (one after another: the browser tests want a quiet machine), then every notebook
-under nbval, each in a fresh kernel, two notebooks at a time (``NOTEBOOK_WORKERS``; pytest-xdist
+under nbval, each in a fresh kernel, three notebooks at a time (``NOTEBOOK_WORKERS``, each
+notebook's TensorFlow given its share of the cores: ``threads_per_notebook``; pytest-xdist
 with ``--dist loadscope`` keeps the cells of one notebook together and in order, and hands out
 the longest notebooks first). No notebook can lean on files an earlier one left behind: none
 runs before another in a fixed order.
@@ -23,9 +24,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Notebooks run side by side. On a 2-core machine two at a time fill the cores better than one
-#: (a notebook alone keeps about 1.25 of them busy: kernel start-up, Python, small batches).
-NOTEBOOK_WORKERS = ["-n", "2", "--dist", "loadscope"]
+
+def notebook_processes(setting: str | None) -> int:
+    """How many notebooks run at once: ``MNIST_TEST_WORKERS`` when set (a whole number from 1),
+    else 3."""
+    if setting is None or not setting.strip():
+        return 3
+    if not setting.strip().isdigit() or int(setting) < 1:
+        sys.exit(
+            f"MNIST_TEST_WORKERS={setting!r}: it says how many notebooks run at once, so it must "
+            "be a whole number from 1 (for example MNIST_TEST_WORKERS=2); unset it for 3."
+        )
+    return int(setting)
+
+
+#: Notebooks run side by side: a notebook alone keeps only part of the cores busy (kernel
+#: start-up, Python, small batches), so others fill the gaps. On a 2-core AMD EPYC
+#: (2026-12-03, benchmarks/series_runtime.py) the 22 notebooks took 10.6 min two at a time with
+#: TensorFlow's default threads, 9.1 min two at a time with one thread each and 7.5 min three at
+#: a time with one thread each. ``MNIST_TEST_WORKERS`` sets another number (fewer on a machine
+#: with little memory: a notebook peaks at about 2 GiB).
+NOTEBOOK_PROCESSES = notebook_processes(os.environ.get("MNIST_TEST_WORKERS"))
+NOTEBOOK_WORKERS = ["-n", str(NOTEBOOK_PROCESSES), "--dist", "loadscope"]
 
 NBVAL_FLAGS = [
     "--nbval",
@@ -54,11 +74,33 @@ def make_copy(root: Path, target: Path) -> None:
         shutil.copy2(root / name, destination)
 
 
-def environment_for(copy: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+def usable_cores() -> int:
+    """The CPU cores this process may run on (a container may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def threads_per_notebook(cores: int, notebooks: int) -> int:
+    """TensorFlow threads for each of ``notebooks`` run side by side on ``cores`` cores: an even
+    share, at least one. With more threads than cores, each TensorFlow's idle threads spin while
+    the others need the cores."""
+    return max(1, cores // max(1, notebooks))
+
+
+def environment_for(
+    copy: Path, base: dict[str, str] | None = None, side_by_side: bool = True
+) -> dict[str, str]:
     """The environment of a run in ``copy``: its own ``helpers`` first on the path, so that
-    the editable install does not pull them from the working tree."""
+    the editable install does not pull them from the working tree; with ``side_by_side``,
+    each notebook's TensorFlow limited to its share of the cores unless the environment already
+    says how many threads (results differ only in the last digits, which the tests mask)."""
     environment = dict(os.environ if base is None else base)
-    # With two notebooks side by side, OpenMP threads that spin while they wait (scikit-learn's
+    if side_by_side:
+        threads = str(threads_per_notebook(usable_cores(), NOTEBOOK_PROCESSES))
+        environment.setdefault("TF_NUM_INTRAOP_THREADS", threads)
+        environment.setdefault("TF_NUM_INTEROP_THREADS", threads)
+    # With notebooks side by side, OpenMP threads that spin while they wait (scikit-learn's
     # t-SNE) steal the cores from the other notebook: 6 s of t-SNE took 40 s. Waiting threads
     # sleep instead; results do not change.
     environment.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -97,7 +139,7 @@ def main() -> int:
         units = subprocess.run(
             [sys.executable, "-m", "pytest", "tests", *extra], cwd=copy, env=environment
         )
-        print("2/2 notebooks under nbval, two at a time", flush=True)
+        print(f"2/2 notebooks under nbval, {NOTEBOOK_PROCESSES} at a time", flush=True)
         notebooks = subprocess.run(notebook_command(copy, extra), cwd=copy, env=environment)
         if units.returncode or notebooks.returncode:
             failed = [
