@@ -16,8 +16,11 @@ import pandas as pd
 import seaborn as sns
 
 __all__ = [
+    "COLOUR_BLIND_SAFE",
     "DIGIT_PALETTE",
     "IMAGE_CMAP",
+    "LINE_MARKERS",
+    "add_shared_legend",
     "add_zoom_inset",
     "arrange_in_rows",
     "label_bin_counts",
@@ -53,6 +56,11 @@ IMAGE_CMAP = "binary"
 
 #: One colour per digit 0–9, the same in every figure of the series.
 DIGIT_PALETTE: list[tuple[float, float, float]] = sns.color_palette("tab10", 10)
+
+#: Okabe and Ito's colours, told apart with the common colour-vision deficiencies, and one
+#: marker shape per line, so that a figure also reads without colour (``plot_race``).
+COLOUR_BLIND_SAFE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"]
+LINE_MARKERS = ["o", "s", "D", "^", "v", "P", "X"]
 
 
 def use_style() -> None:
@@ -783,6 +791,7 @@ def plot_predictions(
     indices: Sequence[int],
     *,
     ncols: int = 8,
+    label_word: str = "true",
 ) -> plt.Figure:
     """Draw chosen images with their true label, predicted label and confidence.
 
@@ -802,6 +811,9 @@ def plot_predictions(
         :func:`helpers.evaluation.most_confident_mistakes`).
     ncols
         Images per row.
+    label_word
+        The word before the given label in each title, e.g. ``"label"`` where the given label
+        itself may be wrong (``label 4 → 9 (97.3%)``).
 
     Returns
     -------
@@ -815,7 +827,7 @@ def plot_predictions(
     confidence = probabilities[indices, predicted]
     true = np.asarray(y_true)[indices]
     titles = [
-        f"true {t} → {p} ({percent_label(c)})"
+        f"{label_word} {t} → {p} ({percent_label(c)})"
         for t, p, c in zip(true, predicted, confidence, strict=True)
     ]
     colors = ["black" if t == p else "crimson" for t, p in zip(true, predicted, strict=True)]
@@ -1010,6 +1022,11 @@ def plot_race(
     legend_below: bool = False,
     seconds_ticks: bool = False,
     error_ticks: Sequence[float] | None = None,
+    colour_blind_safe: bool = False,
+    legend_fontsize: float = 8,
+    colours: Sequence[str] | None = None,
+    line_width: float | None = None,
+    marker_size: float | None = None,
 ) -> plt.Axes:
     """Draw test error against training time, one line per network (a point per epoch).
 
@@ -1033,6 +1050,17 @@ def plot_race(
         Label the time axis at 10, 100, 1000 … seconds as ``10 s``, ``100 s``, ``1000 s``.
     error_ticks
         Where to mark the error axis, in percent; 0.1, 0.2, 0.5, 1, 2, 5 … when omitted.
+    colour_blind_safe
+        Draw the lines in ``COLOUR_BLIND_SAFE`` colours, each with its own marker from
+        ``LINE_MARKERS`` (a single point stays a star), instead of the digit palette's colours
+        with round markers.
+    legend_fontsize
+        Font size of the legend's entries.
+    colours
+        One colour per curve, in the order of ``curves``, in place of the palette's colours.
+    line_width, marker_size
+        Width of the lines and size of the epoch markers (a single point's star is scaled
+        with ``marker_size`` too); matplotlib's defaults when omitted.
 
     Returns
     -------
@@ -1050,12 +1078,24 @@ def plot_race(
             (np.asarray(accuracy) < 0) | (np.asarray(accuracy) >= 1)
         ):
             raise ValueError(f"{name!r} needs positive seconds and accuracies in [0, 1).")
+    if colours is not None and len(colours) != len(curves):
+        raise ValueError(f"colours has {len(colours)} entries for {len(curves)} curves.")
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 4.2))
     for index, (name, (seconds, accuracy)) in enumerate(curves.items()):
         errors = 100 * (1 - np.asarray(accuracy, dtype=float))
-        style = {"marker": "*", "markersize": 14} if len(errors) == 1 else {"marker": "o"}
-        ax.plot(seconds, errors, color=DIGIT_PALETTE[index % 10], label=name, **style)
+        color, marker = DIGIT_PALETTE[index % 10], "o"
+        if colour_blind_safe:
+            color = COLOUR_BLIND_SAFE[index % len(COLOUR_BLIND_SAFE)]
+            marker = LINE_MARKERS[index % len(LINE_MARKERS)]
+        if colours is not None:
+            color = colours[index]
+        style = {"marker": "*", "markersize": 14} if len(errors) == 1 else {"marker": marker}
+        if marker_size is not None:
+            style["markersize"] = 2.5 * marker_size if len(errors) == 1 else marker_size
+        if line_width is not None:
+            style["linewidth"] = line_width
+        ax.plot(seconds, errors, color=color, label=name, **style)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50] if error_ticks is None else list(error_ticks)
@@ -1080,9 +1120,11 @@ def plot_race(
     ax.set_xlabel("training seconds (cumulative, log scale)")
     ax.set_ylabel("test error (log scale)")
     if legend_below:
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2)
+        ax.legend(
+            fontsize=legend_fontsize, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2
+        )
     else:
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=legend_fontsize)
     return ax
 
 
@@ -1142,6 +1184,24 @@ def plot_family_curves(
     return ax
 
 
+def _hatch_last(
+    ax: plt.Axes,
+    shape: tuple[int, ...],
+    last: int,
+    extent: tuple[float, float, float, float] | None,
+) -> None:
+    """Hatch the last ``last`` rows and columns of a map of ``shape`` drawn at ``extent``."""
+    height, width = shape[:2]
+    left, right, bottom, top = extent or (-0.5, width - 0.5, height - 0.5, -0.5)
+    first_column = right - last * (right - left) / width
+    first_row = bottom - last * (bottom - top) / height
+    for corner, size in [
+        ((first_column, top), (right - first_column, bottom - top)),  # the last columns
+        ((left, first_row), (first_column - left, bottom - first_row)),  # the last rows
+    ]:
+        ax.add_patch(plt.Rectangle(corner, *size, fill=False, hatch="///", color="0.5"))
+
+
 def plot_heat_maps(
     images: np.ndarray,
     heat_rows: dict[str, np.ndarray],
@@ -1150,6 +1210,7 @@ def plot_heat_maps(
     titles: Sequence[str] | None = None,
     title_colors: Sequence[str] | None = None,
     show_images: bool = True,
+    hatch_last: dict[str, int] | None = None,
 ) -> plt.Figure:
     """Draw images and, under each, heat maps in [0, 1] with the digit's outline on top.
 
@@ -1170,6 +1231,9 @@ def plot_heat_maps(
         One title (and its colour) per column.
     show_images
         Draw the images themselves in a first row.
+    hatch_last
+        Row label → k: hatch the last k rows and columns of that row's maps (where they are
+        placed), e.g. the pixels or cells that a network never reads; no hatching when omitted.
 
     Returns
     -------
@@ -1177,6 +1241,10 @@ def plot_heat_maps(
     """
     images = _check_images(images)
     count = len(images)
+    hatch_last = hatch_last or {}
+    for label in hatch_last:
+        if label not in heat_rows:
+            raise ValueError(f"hatch_last names {label!r}, which is not a row of heat maps.")
     for label, maps in heat_rows.items():
         if len(maps) != count:
             raise ValueError(
@@ -1210,6 +1278,8 @@ def plot_heat_maps(
                         (left, top), right - left, bottom - top, fill=False, ls="--", color="grey"
                     )
                     ax.add_patch(frame)
+                if hatch_last.get(label):
+                    _hatch_last(ax, heat_rows[label][column].shape, hatch_last[label], extent)
             ax.set(xlim=(-0.5, 27.5), ylim=(27.5, -0.5), xticks=[], yticks=[])
             ax.grid(False)
             ax.spines[:].set_visible(True)
@@ -1543,6 +1613,53 @@ def plot_weight_histograms(
     if title:
         ax.set_title(title)
     return ax
+
+
+def add_shared_legend(
+    fig: plt.Figure,
+    names: Sequence[str],
+    *,
+    extra: dict[str, dict[str, object]] | None = None,
+    ncols: int | None = None,
+) -> mpl.legend.Legend:
+    """Replace the panels' own legends with one legend above them, a plain line per entry.
+
+    The lines take the series' colours in order (``DIGIT_PALETTE``, as the plotting functions
+    here draw them), without markers, so the legend suits histograms and curves alike.
+
+    Parameters
+    ----------
+    fig
+        The figure; every legend of its axes is removed.
+    names
+        The entries in the order they were drawn: entry ``i`` gets ``DIGIT_PALETTE[i]``.
+    extra
+        Further entries after them: label → line style (``Line2D`` keywords, e.g.
+        ``{"color": "0.3", "linestyle": ":"}``).
+    ncols
+        Columns of the legend; all entries in one row when omitted.
+
+    Returns
+    -------
+    The legend.
+    """
+    handles = [
+        mpl.lines.Line2D([], [], color=DIGIT_PALETTE[index % 10], linewidth=2, label=name)
+        for index, name in enumerate(names)
+    ]
+    handles += [
+        mpl.lines.Line2D([], [], label=label, **style) for label, style in (extra or {}).items()
+    ]
+    if not handles:
+        raise ValueError("add_shared_legend needs at least one entry.")
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+    legend = fig.legend(
+        handles=handles, loc="upper center", ncols=ncols or len(handles), fontsize=11
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    return legend
 
 
 def plot_feature_maps(

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+OPTIONAL_SECTION = "## Going further (optional)"
 SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9]*.ipynb"))
 TOP_LEVEL_ASSERT = re.compile(r"^assert\b", re.M)
 EXERCISE_CELL = re.compile(r'answer = None  # .+\ncheck_exercise\("(\d\d-\d)", answer\)')
@@ -67,6 +68,11 @@ def test_a_lesson_has_its_parts_in_order(path):
     assert headings[0].startswith(f"# {path.name[:2]} — ")
     assert sum(h.startswith("# ") for h in headings) == 1
     h2 = [h for h in headings if h.startswith("## ")]
+    # Optional material, if any, comes last, after the exercises, so that a learner who skips it
+    # has nothing left to miss.
+    if h2[-1] == OPTIONAL_SECTION:
+        h2 = h2[:-1]
+    assert OPTIONAL_SECTION not in h2, f"{path.name}: the optional section is not the last"
     assert h2[0] == "## Setup" and h2[-2:] == ["## Summary", "## Exercises"], h2
     assert len(cells) <= 60, f"{path.name}: {len(cells)} cells"
 
@@ -85,5 +91,12 @@ def test_exercises_hold_a_self_check_and_no_solution(path):
         c.get("metadata", {}).get("jupyter", {}).get("source_hidden") and "check" not in tags(c)
         for c in cells
     ), f"{path.name}: a hidden non-check cell"
-    last = source(cells[-1])
+
+    # the link to the worked solutions closes the exercises (before any optional section)
+    def opens(cell, heading):
+        return cell["cell_type"] == "markdown" and heading in source(cell).splitlines()
+
+    exercises = next(i for i, c in enumerate(cells) if opens(c, "## Exercises"))
+    after = [i for i, c in enumerate(cells) if i > exercises and opens(c, OPTIONAL_SECTION)]
+    last = source(cells[after[0] - 1] if after else cells[-1])
     assert f"solutions/{path.name[:2]}_solutions.ipynb" in last

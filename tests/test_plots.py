@@ -188,6 +188,13 @@ def test_predictions_titles_and_colours():
         plots.plot_predictions(images, np.zeros(3, int), probabilities, [])
 
 
+def test_predictions_can_call_the_given_label_a_label():
+    images, _ = tiny_images(2)
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8]])
+    fig = plots.plot_predictions(images, np.array([0, 0]), probabilities, [1], label_word="label")
+    assert fig.axes[0].get_title() == "label 0 → 1 (80.0%)"
+
+
 def test_reliability_diagram_draws_diagonal_and_each_model():
     import pandas as pd
 
@@ -261,6 +268,37 @@ def test_race_options_label_the_reference_the_seconds_and_move_the_legend():
     assert ax.xaxis.get_major_formatter()(100.0, 0) == "100 s"
     legend_top = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted()).y1
     assert legend_top < 0
+    assert ax.get_legend().get_texts()[0].get_fontsize() == 8  # the default size
+
+
+def test_race_legend_font_size_can_be_set():
+    ax = plots.plot_race({"dense": ([5.0, 50.0], [0.95, 0.96])}, legend_fontsize=10)
+    assert ax.get_legend().get_texts()[0].get_fontsize() == 10
+
+
+def test_race_can_draw_colour_blind_safe_lines_with_their_own_markers():
+    curves = {
+        "a": ([5.0, 10.0], [0.95, 0.96]),
+        "b": ([5.0, 10.0], [0.95, 0.97]),
+        "ensemble": ([100.0], [0.997]),
+    }
+    lines = plots.plot_race(curves, colour_blind_safe=True).get_lines()
+    assert [line.get_marker() for line in lines] == ["o", "s", "*"]
+    assert [line.get_color() for line in lines] == plots.COLOUR_BLIND_SAFE[:3]
+
+
+def test_race_takes_colours_line_width_and_marker_size():
+    curves = {"a": ([5.0, 10.0], [0.95, 0.96]), "ensemble": ([100.0], [0.997])}
+    lines = plots.plot_race(
+        curves, colours=["#111111", "#222222"], line_width=1.0, marker_size=4
+    ).get_lines()
+    assert [line.get_color() for line in lines] == ["#111111", "#222222"]
+    assert lines[0].get_linewidth() == 1.0 and lines[0].get_markersize() == 4
+    assert lines[1].get_markersize() == 10  # the star, scaled with the markers
+    default = plots.plot_race(curves).get_lines()[0]
+    assert default.get_linewidth() == plt.rcParams["lines.linewidth"]
+    with pytest.raises(ValueError, match="colours has 1"):
+        plots.plot_race(curves, colours=["#111111"])
 
 
 @pytest.mark.parametrize(
@@ -364,6 +402,24 @@ def test_weight_histograms_reject_a_bad_bin_width():
         plots.plot_weight_histograms({"w": np.ones(3)}, bin_width=0.0)
 
 
+def test_shared_legend_replaces_the_panels_legends_with_plain_lines():
+    fig, (left, right) = plt.subplots(1, 2)
+    plots.plot_weight_histograms({"a": np.ones(3), "b": np.zeros(3)}, ax=left)
+    plots.plot_metric_curves([1, 2], {"a": [0.1, 0.2], "b": [0.3, 0.4]}, xlabel="x", ax=right)
+    legend = plots.add_shared_legend(fig, ["a", "b"], extra={"range": {"linestyle": ":"}})
+    assert left.get_legend() is None and right.get_legend() is None
+    assert [text.get_text() for text in legend.get_texts()] == ["a", "b", "range"]
+    lines = legend.get_lines()
+    assert [line.get_marker() for line in lines] == ["None"] * 3
+    assert lines[1].get_color() == plots.DIGIT_PALETTE[1] and lines[2].get_linestyle() == ":"
+
+
+def test_shared_legend_needs_an_entry():
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="at least one entry"):
+        plots.add_shared_legend(fig, [])
+
+
 def test_feature_maps_share_one_scale_and_line_up_with_the_image():
     image = np.arange(36.0).reshape(6, 6)
     maps = [np.full((4, 4), 2.0), np.full((4, 4), -1.0)]
@@ -450,6 +506,26 @@ def test_heat_maps_rows_colour_bars_and_placed_extent():
     assert len(fig.axes[6].patches) == 1  # the dashed frame of the placed map
     with pytest.raises(ValueError, match="2 maps for 3 images"):
         plots.plot_heat_maps(images, {"cam": heat[:2]})
+
+
+def test_heat_maps_hatch_the_last_rows_and_columns_where_asked():
+    images, _ = tiny_images(2)
+    heat = {"saliency": np.zeros((2, 28, 28)), "cam": np.zeros((2, 11, 11))}
+    extents = {"cam": (2.5, 24.5, 24.5, 2.5)}
+    fig = plots.plot_heat_maps(images / 255.0, heat, extents=extents)
+    assert all(len(ax.patches) == 0 for ax in fig.axes[2:4])  # by default: no hatching
+    fig = plots.plot_heat_maps(
+        images / 255.0, heat, extents=extents, hatch_last={"saliency": 2, "cam": 1}
+    )
+    columns, rows = fig.axes[2].patches  # saliency: pixels 26–27
+    assert (columns.get_x(), columns.get_width(), columns.get_height()) == (25.5, 2, 28)
+    assert (rows.get_y(), rows.get_width(), rows.get_height()) == (25.5, 26, 2)
+    assert columns.get_hatch() == "///"
+    _frame, columns, rows = fig.axes[4].patches  # cam: its last row and column of cells
+    assert (columns.get_x(), columns.get_y(), columns.get_width()) == (22.5, 2.5, 2)
+    assert (rows.get_x(), rows.get_y(), rows.get_height()) == (2.5, 22.5, 2)
+    with pytest.raises(ValueError, match="not a row of heat maps"):
+        plots.plot_heat_maps(images / 255.0, heat, hatch_last={"Grad-CAM": 1})
 
 
 def test_metric_panels_share_the_axis_and_one_legend():
