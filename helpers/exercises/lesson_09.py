@@ -12,18 +12,18 @@ EXERCISES = (
             "wrong to right for the chosen network, and how many from right to wrong (the check "
             "accepts 3 images either way, which another CPU can move)"
         ),
-        # within 3 images of (18, 7). The 25 images that TTA changes all lie at least 0.004
+        # within 3 images of (16, 6). The 22 images that TTA changes all lie at least 0.006
         # from a tie between their two likeliest digits, far beyond the float differences
         # between CPUs; 3 images leave room for a TensorFlow version that shifts a few.
-        is_right=sequence_of(close_to(18, abs_=3), close_to(7, abs_=3)),
+        is_right=sequence_of(close_to(16, abs_=3), close_to(6, abs_=3)),
         hint=(
-            "Compare the chosen network's predicted digits without TTA (test_probabilities) and "
-            "with the average of its 3 copies (test_copy_probabilities) against y_test: fixed "
-            "means wrong before and right after, broken the reverse. If your counts are far off, "
-            "rerun the notebook top to bottom: the augmented copies are drawn in order."
+            "Compare each test image's predicted digit (argmax) without TTA and with the average "
+            "of the chosen network's 3 copies against y_test: fixed means wrong without TTA and "
+            "right with it, broken the reverse; a boolean mask for each, then count. If your "
+            "counts are far off, check that you averaged the chosen network's copies only."
         ),
-        reference=(18, 7),
-        wrong=((7, 18), (11, 0), (46, 35)),
+        reference=(16, 6),
+        wrong=((6, 16), (10, 0), (46, 36)),
     ),
     Exercise(
         key="09-2",
