@@ -30,13 +30,14 @@ def layer_and_logits(model, images, layer_name=None):
     if layer_name is not None and kept is None:
         raise ValueError(f"the model has no layer {layer_name!r} before its last")
     last = model.layers[-1]  # Dense(10) with a softmax
-    return kept, x @ last.kernel + last.bias  # weighted sums plus bias: no softmax
+    return kept, x @ last.kernel + last.bias  # kernel: weight matrix (128, 10); bias: (10,)
 
 
 def class_score(scores, classes=None):
     """Each row's score of its class: ``classes[i]``, or the row's highest when None."""
     if classes is None:
         classes = tf.argmax(scores, axis=1)
+    # one entry per row, at that row's index: rows [[1, 2, 3], [4, 5, 6]], classes [2, 0] → [3, 4]
     return tf.gather(scores, classes, axis=1, batch_dims=1)
 
 
@@ -49,8 +50,8 @@ def saliency_map(model, images, classes=None):
     with tf.GradientTape() as tape:
         tape.watch(x)  # x is not a variable: ask the tape to follow it
         _, logits = layer_and_logits(model, x)
-        score = class_score(logits, classes)
-    gradient = tape.gradient(score, x)  # (n, 28, 28): one number per pixel
+        total = tf.reduce_sum(class_score(logits, classes))  # the images' scores, summed
+    gradient = tape.gradient(total, x)  # (n, 28, 28): one number per pixel
     return scale_each_to_one(np.abs(gradient.numpy()))
 
 
@@ -61,10 +62,10 @@ def grad_cam(model, images, layer_name, classes=None):
 
     with tf.GradientTape() as tape:
         feature_maps, logits = layer_and_logits(model, image_batch(images), layer_name)
-        score = class_score(logits, classes)
+        total = tf.reduce_sum(class_score(logits, classes))  # the images' scores, summed
     if len(feature_maps.shape) != 4:
         raise ValueError(f"{layer_name!r} outputs {feature_maps.shape}, not feature maps.")
-    gradients = tape.gradient(score, feature_maps)  # (n, h, w, maps)
+    gradients = tape.gradient(total, feature_maps)  # (n, h, w, maps)
     weights = tf.reduce_mean(gradients, axis=(1, 2), keepdims=True)  # one weight per map
     heat = tf.nn.relu(tf.reduce_sum(weights * feature_maps, axis=-1))  # weighted sum of maps
     return scale_each_to_one(heat.numpy())
@@ -72,8 +73,8 @@ def grad_cam(model, images, layer_name, classes=None):
 
 # From 10_inside_the_model.ipynb
 def fgsm(model, images, labels, epsilon):
-    """Fast gradient sign method: move every pixel by ±epsilon, the way that raises the loss
-    of ``labels``, and clip to the pixel range [0, 1]."""
+    """Fast gradient sign method: move each pixel by epsilon, the way that raises the loss of
+    ``labels`` (not at all where its gradient is 0), and clip to the pixel range [0, 1]."""
     from helpers.inspection import image_batch  # plumbing: a shape check with a clear error
 
     if epsilon < 0:
@@ -84,6 +85,7 @@ def fgsm(model, images, labels, epsilon):
     with tf.GradientTape() as tape:
         tape.watch(x)
         _, logits = layer_and_logits(model, x)
-        loss = keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
-    step = epsilon * tf.sign(tape.gradient(loss, x))
+        losses = keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
+        total = tf.reduce_sum(losses)  # the images' losses, summed
+    step = epsilon * tf.sign(tape.gradient(total, x))
     return tf.clip_by_value(x + step, 0.0, 1.0).numpy()
