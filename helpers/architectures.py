@@ -98,6 +98,7 @@ def augmented_batches(
 def build_bn_cnn() -> keras.Sequential:
     """Four 3 × 3 convolutions with batch normalisation, two poolings, a dense head with dropout."""
 
+    # conv_block makes one unit of three layers; the list below uses it five times (* unpacks)
     def conv_block(filters: int, name: str) -> list[keras.layers.Layer]:
         """3 × 3 convolution → batch normalisation → ReLU."""
         return [
@@ -167,6 +168,7 @@ def build_fast_cnn() -> keras.Sequential:
             keras.layers.Conv2D(64, 3, activation="relu", name="conv_2"),
             keras.layers.Flatten(name="flatten"),
             keras.layers.Dense(128, activation="relu", name="hidden"),
+            # float32 even when a benchmark trains in bfloat16, a 16-bit number format
             keras.layers.Dense(10, activation="softmax", dtype="float32", name="output"),
         ],
         name="fast_cnn",

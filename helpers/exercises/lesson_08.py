@@ -21,43 +21,37 @@ EXERCISES = (
     ),
     Exercise(
         key="08-2",
-        asks_for=(
-            "the convolution's name and its multiply-adds for one image, as a tuple such as "
-            '("conv_1a", 1000)'
-        ),
-        is_right=sequence_of(equal_to("conv_1b"), equal_to(5_308_416)),
+        asks_for="conv_2b's multiply-adds for one image divided by conv_1b's, a float",
+        # 2,359,296 / 5,308,416 = 4 / 9
+        is_right=close_to(4 / 9, abs_=0.005),
         hint=(
             "A convolution computes height × width × filters output values (its output shape in "
             "the summary), each a sum of 3 × 3 × (input channels) products; its input channels "
-            "are the filters of the convolution before it (1 for conv_1a). Count all four: the "
-            "layer with the most weights is not the one that does the most work."
+            "are the filters of the convolution before it. Count conv_1b and conv_2b, then divide. "
+            "The weights' ratio (4) is not the work's: each weight is used at every position."
         ),
-        reference=("conv_1b", 5_308_416),
-        wrong=(
-            ("conv_2b", 2_359_296),
-            ("conv_2a", 1_843_200),
-            ("conv_1b", 9_216),
-            ("conv_1b", 5_308_415),
-            ("conv_1a", 194_688),
-        ),
+        reference=4 / 9,
+        wrong=(4.0, 2.25, 0.25, 1 / 9, 1.0, 0.5),
     ),
     Exercise(
         key="08-3",
         asks_for=(
-            "the mean, over the 32 channels, of the inference-mode outputs' standard "
-            "deviations, a float"
+            "the inference-mode mean channel standard deviation divided by training mode's "
+            "(about 0.872), a float"
         ),
-        # the seeded convolution and the fitting images fix it; float32 rounding moves it by
-        # far less than the tolerance, which rejects one step more or fewer (0.533, 0.501)
-        is_right=close_to(0.517, abs_=0.005),
+        # 0.517 / 0.872; the seeded convolution and the fitting images fix it; float32 rounding
+        # moves it by far less than the tolerance, which rejects one step more or fewer
+        # (0.574, 0.612)
+        is_right=close_to(0.593, abs_=0.006),
         hint=(
-            "Call the fresh layer in training mode once per batch, for k = 0, 1, … up to "
-            "exercise 1's count for momentum 0.9 minus one (the first batch is `features`), then "
-            "once in inference mode on `features`. np.std(outputs, axis=(0, 1, 2)) gives one "
-            "standard deviation per channel; answer their mean. About 0.50 or 0.53 means one "
-            "step too many or too few: check your step count with exercise 1's check."
+            "This uses exercise 1's step count for momentum 0.9. Call the fresh layer in "
+            "training mode once per batch, for k = 0, 1, … up to that count minus one (the "
+            "first batch is `features`), then once in inference mode on `features`. "
+            "np.std(outputs, axis=(0, 1, 2)) gives one standard deviation per channel; take "
+            "their mean and divide it by spreads[0]. About "
+            "0.57 or 0.61 means one step too many or too few."
         ),
-        reference=0.517,
-        wrong=(0.5005, 0.5334, 0.8724, 0.0707, 0.8194, 1.0),
+        reference=0.593,
+        wrong=(0.517, 0.5739, 0.6117, 0.0811, 1.0, 1.686),
     ),
 )
