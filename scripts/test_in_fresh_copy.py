@@ -136,8 +136,8 @@ def main() -> int:
         environment = environment_for(copy)
         print(f"fresh copy: {len(tracked_files(ROOT))} files", flush=True)
         print("1/2 unit tests", flush=True)
-        # with TensorFlow's own thread count: with one thread per kernel the drawing-pad test once
-        # read a drawn 2 as a 7 and a 3 as a 9 (2026-12-03), likely a prediction lagging the strokes
+        # one test at a time, so TensorFlow keeps its own thread count (the thread share is for
+        # notebooks side by side)
         units = subprocess.run(
             [sys.executable, "-m", "pytest", "tests", *extra],
             cwd=copy,
