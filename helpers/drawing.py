@@ -2,6 +2,11 @@
 
 The pad is an ``ipycanvas`` canvas with Predict and Clear buttons. It needs a front end
 that displays widgets (JupyterLab does); elsewhere the notebook explains what to do.
+
+Predict does not read the canvas's pixels back from the browser: the browser sends them
+asynchronously, and a late copy could show a digit with its last stroke missing. The pad keeps
+the pen's segments in Python instead and draws them again with Pillow
+(:func:`render_segments`), so the model sees every stroke the kernel has received.
 """
 
 from __future__ import annotations
@@ -12,18 +17,55 @@ import numpy as np
 
 from helpers.images import to_mnist_format
 
-__all__ = ["classify_drawing", "digit_canvas", "prediction_sentence"]
+__all__ = ["classify_drawing", "digit_canvas", "prediction_sentence", "render_segments"]
+
+Segment = tuple[float, float, float, float]
+
+
+def render_segments(segments: list[Segment], *, size: int, width: float) -> np.ndarray:
+    """Draw pen segments as round-capped black lines on a white square page.
+
+    Parameters
+    ----------
+    segments
+        Line segments ``(x0, y0, x1, y1)`` in pixels, y growing downwards.
+    size
+        Width and height of the page in pixels.
+    width
+        The pen's width in pixels.
+
+    Returns
+    -------
+    A (size, size) uint8 array: 255 for paper, 0 for ink.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``width`` is not positive.
+    """
+    from PIL import Image, ImageDraw
+
+    if size < 1 or width <= 0:
+        raise ValueError(f"size and width must be positive, got size={size}, width={width}.")
+    page = Image.new("L", (size, size), 255)
+    pen = ImageDraw.Draw(page)
+    radius = width / 2
+    for x0, y0, x1, y1 in segments:
+        pen.line([(x0, y0), (x1, y1)], fill=0, width=max(1, round(width)))
+        for x, y in ((x0, y0), (x1, y1)):  # round caps, as the canvas draws them
+            pen.ellipse([x - radius, y - radius, x + radius, y + radius], fill=0)
+    return np.asarray(page)
 
 
 def classify_drawing(
-    rgba: np.ndarray, classify: Callable[[np.ndarray], np.ndarray]
+    page: np.ndarray, classify: Callable[[np.ndarray], np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Preprocess a drawing the MNIST way and classify it.
 
     Parameters
     ----------
-    rgba
-        The canvas pixels, shape (H, W, 3) or (H, W, 4), dark ink on light paper.
+    page
+        The drawing's pixels, shape (H, W), (H, W, 3) or (H, W, 4), dark ink on light paper.
     classify
         Function from a batch of scaled images (n, 28, 28) to probabilities (n, 10),
         e.g. ``lambda x: model.predict(x, verbose=0)``.
@@ -32,7 +74,7 @@ def classify_drawing(
     -------
     The 28 × 28 uint8 image the model saw, and its ten probabilities.
     """
-    image = to_mnist_format(rgba)
+    image = to_mnist_format(page)
     probabilities = np.asarray(classify(image[None].astype(np.float32) / 255.0))[0]
     return image, probabilities
 
@@ -82,16 +124,19 @@ def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 28
 
     from helpers.plots import plot_probabilities
 
-    canvas = Canvas(width=size, height=size, sync_image_data=True)
+    canvas = Canvas(width=size, height=size)
     canvas.layout.border = "1px solid #999"
+    pen_width = size / 14
     pen = {"last": None}
+    segments: list[Segment] = []  # what Predict draws again (see the module's docstring)
 
     def clear(*_: object) -> None:
         canvas.fill_style = "white"
         canvas.fill_rect(0, 0, size, size)
         canvas.stroke_style = "black"
-        canvas.line_width = size / 14
+        canvas.line_width = pen_width
         canvas.line_cap = "round"
+        segments.clear()
         output.clear_output()
 
     def pen_down(x: float, y: float) -> None:
@@ -100,6 +145,7 @@ def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 28
     def pen_move(x: float, y: float) -> None:
         if pen["last"] is not None:
             canvas.stroke_line(*pen["last"], x, y)
+            segments.append((*pen["last"], x, y))
             pen["last"] = (x, y)
 
     def pen_up(x: float, y: float) -> None:
@@ -109,7 +155,8 @@ def digit_canvas(classify: Callable[[np.ndarray], np.ndarray], *, size: int = 28
         output.clear_output(wait=True)
         with output:
             try:
-                image, probabilities = classify_drawing(canvas.get_image_data(), classify)
+                page = render_segments(segments, size=size, width=pen_width)
+                image, probabilities = classify_drawing(page, classify)
             except ValueError as error:
                 print(f"Nothing to predict yet: {error}")
                 return

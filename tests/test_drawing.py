@@ -5,9 +5,8 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from ipycanvas.utils import binary_image
 
-from helpers.drawing import classify_drawing, digit_canvas, prediction_sentence
+from helpers.drawing import classify_drawing, digit_canvas, prediction_sentence, render_segments
 
 matplotlib.use("agg")
 
@@ -45,12 +44,43 @@ def test_prediction_sentence_names_the_most_probable_digit():
         prediction_sentence(np.ones(9) / 9)
 
 
-def test_predict_prints_the_sentence(capsys):
-    pad = digit_canvas(fake_classify, size=140)
+def stroke(canvas, points) -> None:
+    """Send the mouse events the front end sends for one pen stroke."""
+    canvas._handle_frontend_event(
+        None, {"event": "mouse_down", "x": points[0][0], "y": points[0][1]}, []
+    )
+    for x, y in points[1:]:
+        canvas._handle_frontend_event(None, {"event": "mouse_move", "x": x, "y": y}, [])
+    canvas._handle_frontend_event(None, {"event": "mouse_up", "x": x, "y": y}, [])
+
+
+def test_render_segments_draws_round_capped_lines():
+    page = render_segments([(20, 10, 20, 90)], size=100, width=10)
+    assert page.shape == (100, 100) and page.dtype == np.uint8
+    assert page[50, 20] == 0 and page[50, 14] == 255  # ink on the line, paper beside it
+    assert page[7, 20] == 0  # the round cap reaches past the end point
+    assert (render_segments([], size=100, width=10) == 255).all()
+    with pytest.raises(ValueError, match="must be positive"):
+        render_segments([], size=100, width=0)
+
+
+def test_predict_reads_the_strokes_the_kernel_received(capsys):
+    seen = []
+
+    def remember(batch: np.ndarray) -> np.ndarray:
+        seen.append(batch[0])
+        return fake_classify(batch)
+
+    pad = digit_canvas(remember, size=140)
     canvas = pad.children[0].children[0]
-    predict_button = pad.children[0].children[1].children[0]
-    page = np.full((140, 140, 4), 255, np.uint8)
-    page[20:120, 60:75, :3] = 0
-    canvas.set_trait("image_data", binary_image(page))  # what the front end would send
+    predict_button, clear_button = pad.children[0].children[1].children
+    predict_button.click()  # nothing drawn yet: a clear message, not a traceback
+    assert "Nothing to predict yet" in capsys.readouterr().out
+    stroke(canvas, [(70, 20), (70, 70), (70, 120)])  # a vertical bar: a 1
     predict_button.click()  # without a kernel, the output widget lets the text through
     assert "Predicted digit: 3 (100.0 %)" in capsys.readouterr().out
+    ink_rows, ink_columns = np.nonzero(seen[-1] > 0.5)
+    assert np.ptp(ink_rows) >= 18 and np.ptp(ink_columns) <= 8  # tall and narrow, as drawn
+    clear_button.click()
+    predict_button.click()
+    assert "Nothing to predict yet" in capsys.readouterr().out

@@ -287,7 +287,7 @@ def drive_the_pad(page, url: str, shots: Path, progress: list[str]) -> dict[int,
     for digit, strokes in DIGITS.items():
         progress.append(f"drawing a {digit}")
         draw(page, canvas, strokes)
-        wait_until_settled(page)  # the kernel drew every stroke, and the canvas synced its pixels
+        wait_until_settled(page)  # the kernel has received every stroke
         progress.append(f"pressing Predict and waiting for 'Predicted digit' (drew a {digit})")
         predict.click()
         sentence.wait_for(state="visible", timeout=30_000)
