@@ -1016,51 +1016,48 @@ def plot_metric_curves(
 def plot_race(
     curves: dict[str, tuple[Sequence[float], Sequence[float]]],
     *,
-    ceiling: float | None = None,
+    reference: float | None = None,
     ax: plt.Axes | None = None,
     reference_label: str | None = None,
     legend_below: bool = False,
     seconds_ticks: bool = False,
     error_ticks: Sequence[float] | None = None,
-    colour_blind_safe: bool = False,
-    legend_fontsize: float = 8,
+    legend_fontsize: float = 10,
     colours: Sequence[str] | None = None,
-    line_width: float | None = None,
-    marker_size: float | None = None,
+    line_width: float = 1.2,
+    marker_size: float = 4,
 ) -> plt.Axes:
     """Draw test error against training time, one line per network (a point per epoch).
 
-    Both axes are logarithmic, so halving the errors is the same step everywhere.
+    Both axes are logarithmic, so halving the errors is the same step everywhere. The lines
+    are drawn thin, in ``COLOUR_BLIND_SAFE`` colours (told apart with colour blindness), each
+    with its own marker from ``LINE_MARKERS``, so that lines that cross stay apart.
 
     Parameters
     ----------
     curves
         Network name → (cumulative training seconds, test accuracy), one value per epoch.
-        A single point (e.g. an ensemble) is drawn as a star.
-    ceiling
-        An accuracy to mark with a dashed line, e.g. what label errors leave reachable.
+        A single point (e.g. an ensemble) is drawn as a black star.
+    reference
+        An accuracy to mark with a dashed line, e.g. a label-noise reference.
     ax
         Axes to draw on; a new figure is made when omitted.
     reference_label
-        Text beside the dashed line of ``ceiling``, drawn a size larger than the default
-        label (``label-error ceiling ≈ … % accuracy``), which is used when omitted.
+        Text beside the dashed line of ``reference``; ``reference ≈ … % accuracy`` when
+        omitted.
     legend_below
         Put the legend under the axes, in two columns, instead of inside them.
     seconds_ticks
         Label the time axis at 10, 100, 1000 … seconds as ``10 s``, ``100 s``, ``1000 s``.
     error_ticks
         Where to mark the error axis, in percent; 0.1, 0.2, 0.5, 1, 2, 5 … when omitted.
-    colour_blind_safe
-        Draw the lines in ``COLOUR_BLIND_SAFE`` colours, each with its own marker from
-        ``LINE_MARKERS`` (a single point stays a star), instead of the digit palette's colours
-        with round markers.
     legend_fontsize
         Font size of the legend's entries.
     colours
-        One colour per curve, in the order of ``curves``, in place of the palette's colours.
+        One colour per curve, in the order of ``curves``, in place of the default colours.
     line_width, marker_size
-        Width of the lines and size of the epoch markers (a single point's star is scaled
-        with ``marker_size`` too); matplotlib's defaults when omitted.
+        Width of the lines and size of the epoch markers (a single point's star is 2.5 times
+        the marker size).
 
     Returns
     -------
@@ -1082,20 +1079,19 @@ def plot_race(
         raise ValueError(f"colours has {len(colours)} entries for {len(curves)} curves.")
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 4.2))
+    line_index = 0
     for index, (name, (seconds, accuracy)) in enumerate(curves.items()):
         errors = 100 * (1 - np.asarray(accuracy, dtype=float))
-        color, marker = DIGIT_PALETTE[index % 10], "o"
-        if colour_blind_safe:
-            color = COLOUR_BLIND_SAFE[index % len(COLOUR_BLIND_SAFE)]
-            marker = LINE_MARKERS[index % len(LINE_MARKERS)]
+        if len(errors) == 1:
+            color, style = "black", {"marker": "*", "markersize": 2.5 * marker_size}
+        else:
+            color = COLOUR_BLIND_SAFE[line_index % len(COLOUR_BLIND_SAFE)]
+            style = {"marker": LINE_MARKERS[line_index % len(LINE_MARKERS)]}
+            style["markersize"] = marker_size
+            line_index += 1
         if colours is not None:
             color = colours[index]
-        style = {"marker": "*", "markersize": 14} if len(errors) == 1 else {"marker": marker}
-        if marker_size is not None:
-            style["markersize"] = 2.5 * marker_size if len(errors) == 1 else marker_size
-        if line_width is not None:
-            style["linewidth"] = line_width
-        ax.plot(seconds, errors, color=color, label=name, **style)
+        ax.plot(seconds, errors, color=color, label=name, linewidth=line_width, **style)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50] if error_ticks is None else list(error_ticks)
@@ -1106,19 +1102,19 @@ def plot_race(
         ax.xaxis.set_major_locator(mpl.ticker.LogLocator(base=10))
         ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: f"{v:g} s"))
         ax.xaxis.set_minor_formatter(mpl.ticker.NullFormatter())
-    if ceiling is not None:
-        ax.axhline(100 * (1 - ceiling), color="0.3", linestyle="--", linewidth=1)
+    if reference is not None:
+        ax.axhline(100 * (1 - reference), color="0.3", linestyle="--", linewidth=1)
         ax.text(
             0.01,
-            100 * (1 - ceiling),
-            reference_label or f" label-error ceiling ≈ {100 * ceiling:.2f} % accuracy",
+            100 * (1 - reference),
+            reference_label or f" reference ≈ {100 * reference:.2f} % accuracy",
             transform=ax.get_yaxis_transform(),
             va="bottom",
-            fontsize=8 if reference_label is None else 9,
+            fontsize=9,
             color="0.3",
         )
     ax.set_xlabel("training seconds (cumulative, log scale)")
-    ax.set_ylabel("test error (log scale)")
+    ax.set_ylabel("test error (1 − accuracy, log scale)")
     if legend_below:
         ax.legend(
             fontsize=legend_fontsize, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2

@@ -239,25 +239,26 @@ def test_image_grid_draws_colour_images():
     assert fig.axes[0].images[0].get_array().shape == (10, 12, 3)
 
 
-def test_race_draws_one_line_per_network_and_the_ceiling():
+def test_race_draws_one_line_per_network_and_the_reference():
     curves = {
         "dense": ([5.0, 10.0, 15.0], [0.95, 0.96, 0.97]),
         "ensemble": ([100.0], [0.997]),
     }
-    ax = plots.plot_race(curves, ceiling=0.9985)
+    ax = plots.plot_race(curves, reference=0.9985)
     lines = ax.get_lines()
     assert [line.get_label() for line in lines[:2]] == ["dense", "ensemble"]
     np.testing.assert_allclose(lines[0].get_ydata(), [5.0, 4.0, 3.0])
-    assert lines[1].get_marker() == "*"
+    assert lines[1].get_marker() == "*" and lines[1].get_color() == "black"
     assert ax.get_yscale() == "log" and ax.get_xscale() == "log"
     np.testing.assert_allclose(lines[2].get_ydata(), [0.15, 0.15])
+    assert ax.texts[0].get_text() == " reference ≈ 99.85 % accuracy"
 
 
 def test_race_options_label_the_reference_the_seconds_and_move_the_legend():
     curves = {"dense": ([5.0, 50.0, 500.0], [0.95, 0.96, 0.97])}
     ax = plots.plot_race(
         curves,
-        ceiling=0.9985,
+        reference=0.9985,
         reference_label="label-noise reference",
         legend_below=True,
         seconds_ticks=True,
@@ -268,35 +269,35 @@ def test_race_options_label_the_reference_the_seconds_and_move_the_legend():
     assert ax.xaxis.get_major_formatter()(100.0, 0) == "100 s"
     legend_top = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted()).y1
     assert legend_top < 0
-    assert ax.get_legend().get_texts()[0].get_fontsize() == 8  # the default size
+    assert ax.get_legend().get_texts()[0].get_fontsize() == 10  # the default size
 
 
 def test_race_legend_font_size_can_be_set():
-    ax = plots.plot_race({"dense": ([5.0, 50.0], [0.95, 0.96])}, legend_fontsize=10)
-    assert ax.get_legend().get_texts()[0].get_fontsize() == 10
+    ax = plots.plot_race({"dense": ([5.0, 50.0], [0.95, 0.96])}, legend_fontsize=8)
+    assert ax.get_legend().get_texts()[0].get_fontsize() == 8
 
 
-def test_race_can_draw_colour_blind_safe_lines_with_their_own_markers():
+def test_race_lines_are_colour_blind_safe_with_their_own_markers():
     curves = {
         "a": ([5.0, 10.0], [0.95, 0.96]),
-        "b": ([5.0, 10.0], [0.95, 0.97]),
         "ensemble": ([100.0], [0.997]),
+        "b": ([5.0, 10.0], [0.95, 0.97]),
     }
-    lines = plots.plot_race(curves, colour_blind_safe=True).get_lines()
-    assert [line.get_marker() for line in lines] == ["o", "s", "*"]
-    assert [line.get_color() for line in lines] == plots.COLOUR_BLIND_SAFE[:3]
+    lines = plots.plot_race(curves).get_lines()
+    assert [line.get_marker() for line in lines] == ["o", "*", "s"]
+    colours = [line.get_color() for line in lines]
+    assert colours == [plots.COLOUR_BLIND_SAFE[0], "black", plots.COLOUR_BLIND_SAFE[1]]
+    assert lines[0].get_linewidth() == 1.2 and lines[0].get_markersize() == 4
 
 
 def test_race_takes_colours_line_width_and_marker_size():
     curves = {"a": ([5.0, 10.0], [0.95, 0.96]), "ensemble": ([100.0], [0.997])}
     lines = plots.plot_race(
-        curves, colours=["#111111", "#222222"], line_width=1.0, marker_size=4
+        curves, colours=["#111111", "#222222"], line_width=1.0, marker_size=6
     ).get_lines()
     assert [line.get_color() for line in lines] == ["#111111", "#222222"]
-    assert lines[0].get_linewidth() == 1.0 and lines[0].get_markersize() == 4
-    assert lines[1].get_markersize() == 10  # the star, scaled with the markers
-    default = plots.plot_race(curves).get_lines()[0]
-    assert default.get_linewidth() == plt.rcParams["lines.linewidth"]
+    assert lines[0].get_linewidth() == 1.0 and lines[0].get_markersize() == 6
+    assert lines[1].get_markersize() == 15  # the star, scaled with the markers
     with pytest.raises(ValueError, match="colours has 1"):
         plots.plot_race(curves, colours=["#111111"])
 

@@ -10,12 +10,14 @@ EXERCISES = (
         asks_for=(
             "a pair of ints (fixed, broken): how many test images TTA with 3 copies turns from "
             "wrong to right for the chosen network, and how many from right to wrong (the check "
-            "accepts 3 images either way, which another CPU can move)"
+            "accepts 1 image either way, which another CPU or TensorFlow version can move)"
         ),
-        # within 3 images of (16, 6). The 22 images that TTA changes all lie at least 0.006
+        # within 1 image of (16, 6). The 22 images that TTA changes all lie at least 0.006
         # from a tie between their two likeliest digits, far beyond the float differences
-        # between CPUs; 3 images leave room for a TensorFlow version that shifts a few.
-        is_right=sequence_of(close_to(16, abs_=3), close_to(6, abs_=3)),
+        # between CPUs; 1 image leaves room for a TensorFlow version that shifts one. Not 3:
+        # fixed − broken = 10 can be read off the scoreboard, and with 3 either way a guess
+        # such as (13, 3) would pass.
+        is_right=sequence_of(close_to(16, abs_=1), close_to(6, abs_=1)),
         hint=(
             "Compare each test image's predicted digit (argmax) without TTA and with the average "
             "of the chosen network's 3 copies against y_test: fixed means wrong without TTA and "
@@ -23,7 +25,7 @@ EXERCISES = (
             "counts are far off, check that you averaged the chosen network's copies only."
         ),
         reference=(16, 6),
-        wrong=((6, 16), (10, 0), (46, 36)),
+        wrong=((6, 16), (10, 0), (13, 3), (46, 36)),
     ),
     Exercise(
         key="09-2",

@@ -14,10 +14,10 @@ EXERCISES = (
         # a cell just above or below 0.25 can flip on another CPU: one cell either way
         is_right=sequence_of(equal_to(9), in_range(3, 5)),
         hint=(
-            "Pass ten copies of the image and classes=np.arange(10) to grad_cam; set row and "
-            "column 10 to np.nan and divide each map by its np.nanmax; then count, for each of "
-            "the ten maps, the cells above 0.25 ((maps > 0.25).sum(axis=(1, 2))), and take the "
-            "class with the fewest and its count."
+            "Pass ten copies of the image and classes=np.arange(10) to grad_cam (each map "
+            "comes scaled to a peak of 1); then count, for each of the ten maps, the cells above "
+            "0.25 ((maps > 0.25).sum(axis=(1, 2))), and take the class with the fewest and its "
+            "count."
         ),
         reference=(9, 4),
         wrong=((9, 49), (7, 41), (7, 49), (0, 9), 9),
