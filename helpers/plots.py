@@ -59,7 +59,7 @@ DIGIT_PALETTE: list[tuple[float, float, float]] = sns.color_palette("tab10", 10)
 
 #: Okabe and Ito's colours, told apart with the common colour-vision deficiencies, and one
 #: marker shape per line, so that a figure also reads without colour (``plot_race``).
-COLOUR_BLIND_SAFE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"]
+COLOUR_BLIND_SAFE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000"]
 LINE_MARKERS = ["o", "s", "D", "^", "v", "P", "X"]
 
 
@@ -792,6 +792,7 @@ def plot_predictions(
     *,
     ncols: int = 8,
     label_word: str = "true",
+    framed: Sequence[int] = (),
 ) -> plt.Figure:
     """Draw chosen images with their true label, predicted label and confidence.
 
@@ -814,6 +815,9 @@ def plot_predictions(
     label_word
         The word before the given label in each title, e.g. ``"label"`` where the given label
         itself may be wrong (``label 4 → 9 (97.3%)``).
+    framed
+        Indices (among ``indices``) of the images to draw in a thick black frame, e.g. the
+        errors that every network of an ensemble makes.
 
     Returns
     -------
@@ -831,9 +835,16 @@ def plot_predictions(
         for t, p, c in zip(true, predicted, confidence, strict=True)
     ]
     colors = ["black" if t == p else "crimson" for t, p in zip(true, predicted, strict=True)]
-    return plot_image_grid(
+    fig = plot_image_grid(
         np.asarray(images)[indices], titles=titles, title_colors=colors, ncols=ncols, cell_size=1.35
     )
+    to_frame = {int(i) for i in framed}
+    for ax, index in zip(fig.axes, indices, strict=False):
+        if int(index) in to_frame:
+            ax.set_axis_on()  # the frame is the axes' border, which plot_image_grid hides
+            ax.set(xticks=[], yticks=[])
+            ax.spines[:].set(visible=True, color="black", linewidth=2.5)
+    return fig
 
 
 def plot_reliability_diagram(
@@ -1110,8 +1121,8 @@ def plot_race(
             reference_label or f" reference ≈ {100 * reference:.2f} % accuracy",
             transform=ax.get_yaxis_transform(),
             va="bottom",
-            fontsize=9,
-            color="0.3",
+            fontsize=10,
+            color="0.2",
         )
     ax.set_xlabel("training seconds (cumulative, log scale)")
     ax.set_ylabel("test error (1 − accuracy, log scale)")

@@ -188,6 +188,15 @@ def test_predictions_titles_and_colours():
         plots.plot_predictions(images, np.zeros(3, int), probabilities, [])
 
 
+def test_predictions_frame_the_chosen_images():
+    images, _ = tiny_images(3)
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    fig = plots.plot_predictions(images, np.zeros(3, int), probabilities, [1, 2], framed=[2])
+    assert not fig.axes[0].spines["top"].get_visible()
+    assert fig.axes[1].spines["top"].get_visible()
+    assert fig.axes[1].spines["left"].get_linewidth() == 2.5
+
+
 def test_predictions_can_call_the_given_label_a_label():
     images, _ = tiny_images(2)
     probabilities = np.array([[0.9, 0.1], [0.2, 0.8]])
