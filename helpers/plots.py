@@ -1218,6 +1218,7 @@ def plot_heat_maps(
     title_colors: Sequence[str] | None = None,
     show_images: bool = True,
     hatch_last: dict[str, int] | None = None,
+    colour_bar_labels: dict[str, str] | None = None,
 ) -> plt.Figure:
     """Draw images and, under each, heat maps in [0, 1] with the digit's outline on top.
 
@@ -1241,6 +1242,9 @@ def plot_heat_maps(
     hatch_last
         Row label → k: hatch the last k rows and columns of that row's maps (where they are
         placed), e.g. the pixels or cells that a network never reads; no hatching when omitted.
+    colour_bar_labels
+        Row label → the label of that row's colour bar, e.g. for maps drawn as a square root;
+        ``"share of peak"`` for rows not named here.
 
     Returns
     -------
@@ -1292,7 +1296,8 @@ def plot_heat_maps(
             ax.spines[:].set_visible(True)
         axes[row, 0].set_ylabel(label)
         if label != "image":
-            fig.colorbar(shown, ax=axes[row, :], shrink=0.9).set_label("share of peak")
+            bar_label = (colour_bar_labels or {}).get(label, "share of peak")
+            fig.colorbar(shown, ax=axes[row, :], shrink=0.9).set_label(bar_label)
     if titles is not None:
         for column, title in enumerate(titles):
             color = title_colors[column] if title_colors is not None else "black"

@@ -573,3 +573,15 @@ def test_pictures_fit_any_size_and_mode_in_one_square():
     assert (np.asarray(shown[2])[10:40, 10:40] == 255).all()
     with pytest.raises(ValueError, match="PIL images"):
         plots.plot_pictures([np.zeros((5, 5))])
+
+
+def test_heat_maps_name_a_rows_colour_bar():
+    images, _ = tiny_images(2)
+    heat = {"a": np.ones((2, 28, 28)) / 2, "b": np.zeros((2, 28, 28))}
+    fig = plots.plot_heat_maps(images, heat, colour_bar_labels={"a": "√(share of peak)"})
+    bars = [
+        ax.get_ylabel()
+        for ax in fig.axes
+        if ax.get_ylabel() in {"√(share of peak)", "share of peak"}
+    ]
+    assert bars == ["√(share of peak)", "share of peak"]
