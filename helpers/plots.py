@@ -1191,24 +1191,6 @@ def plot_family_curves(
     return ax
 
 
-def _hatch_last(
-    ax: plt.Axes,
-    shape: tuple[int, ...],
-    last: int,
-    extent: tuple[float, float, float, float] | None,
-) -> None:
-    """Hatch the last ``last`` rows and columns of a map of ``shape`` drawn at ``extent``."""
-    height, width = shape[:2]
-    left, right, bottom, top = extent or (-0.5, width - 0.5, height - 0.5, -0.5)
-    first_column = right - last * (right - left) / width
-    first_row = bottom - last * (bottom - top) / height
-    for corner, size in [
-        ((first_column, top), (right - first_column, bottom - top)),  # the last columns
-        ((left, first_row), (first_column - left, bottom - first_row)),  # the last rows
-    ]:
-        ax.add_patch(plt.Rectangle(corner, *size, fill=False, hatch="///", color="0.5"))
-
-
 def plot_heat_maps(
     images: np.ndarray,
     heat_rows: dict[str, np.ndarray],
@@ -1217,7 +1199,6 @@ def plot_heat_maps(
     titles: Sequence[str] | None = None,
     title_colors: Sequence[str] | None = None,
     show_images: bool = True,
-    hatch_last: dict[str, int] | None = None,
     colour_bar_labels: dict[str, str] | None = None,
 ) -> plt.Figure:
     """Draw images and, under each, heat maps in [0, 1] with the digit's outline on top.
@@ -1239,9 +1220,6 @@ def plot_heat_maps(
         One title (and its colour) per column.
     show_images
         Draw the images themselves in a first row.
-    hatch_last
-        Row label → k: hatch the last k rows and columns of that row's maps (where they are
-        placed), e.g. the pixels or cells that a network never reads; no hatching when omitted.
     colour_bar_labels
         Row label → the label of that row's colour bar, e.g. for maps drawn as a square root;
         ``"share of peak"`` for rows not named here.
@@ -1252,10 +1230,6 @@ def plot_heat_maps(
     """
     images = _check_images(images)
     count = len(images)
-    hatch_last = hatch_last or {}
-    for label in hatch_last:
-        if label not in heat_rows:
-            raise ValueError(f"hatch_last names {label!r}, which is not a row of heat maps.")
     for label, maps in heat_rows.items():
         if len(maps) != count:
             raise ValueError(
@@ -1289,8 +1263,6 @@ def plot_heat_maps(
                         (left, top), right - left, bottom - top, fill=False, ls="--", color="grey"
                     )
                     ax.add_patch(frame)
-                if hatch_last.get(label):
-                    _hatch_last(ax, heat_rows[label][column].shape, hatch_last[label], extent)
             ax.set(xlim=(-0.5, 27.5), ylim=(27.5, -0.5), xticks=[], yticks=[])
             ax.grid(False)
             ax.spines[:].set_visible(True)

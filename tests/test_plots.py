@@ -518,26 +518,6 @@ def test_heat_maps_rows_colour_bars_and_placed_extent():
         plots.plot_heat_maps(images, {"cam": heat[:2]})
 
 
-def test_heat_maps_hatch_the_last_rows_and_columns_where_asked():
-    images, _ = tiny_images(2)
-    heat = {"saliency": np.zeros((2, 28, 28)), "cam": np.zeros((2, 11, 11))}
-    extents = {"cam": (2.5, 24.5, 24.5, 2.5)}
-    fig = plots.plot_heat_maps(images / 255.0, heat, extents=extents)
-    assert all(len(ax.patches) == 0 for ax in fig.axes[2:4])  # by default: no hatching
-    fig = plots.plot_heat_maps(
-        images / 255.0, heat, extents=extents, hatch_last={"saliency": 2, "cam": 1}
-    )
-    columns, rows = fig.axes[2].patches  # saliency: pixels 26–27
-    assert (columns.get_x(), columns.get_width(), columns.get_height()) == (25.5, 2, 28)
-    assert (rows.get_y(), rows.get_width(), rows.get_height()) == (25.5, 26, 2)
-    assert columns.get_hatch() == "///"
-    _frame, columns, rows = fig.axes[4].patches  # cam: its last row and column of cells
-    assert (columns.get_x(), columns.get_y(), columns.get_width()) == (22.5, 2.5, 2)
-    assert (rows.get_x(), rows.get_y(), rows.get_height()) == (2.5, 22.5, 2)
-    with pytest.raises(ValueError, match="not a row of heat maps"):
-        plots.plot_heat_maps(images / 255.0, heat, hatch_last={"Grad-CAM": 1})
-
-
 def test_metric_panels_share_the_axis_and_one_legend():
     panels = {
         "rotation": ([0, 10, 20], {"dense": [0.9, 0.8, 0.5], "CNN": [0.99, 0.95, 0.8]}),
