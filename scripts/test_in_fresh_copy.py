@@ -93,13 +93,18 @@ def environment_for(
 ) -> dict[str, str]:
     """The environment of a run in ``copy``: its own ``helpers`` first on the path, so that
     the editable install does not pull them from the working tree; with ``side_by_side``,
-    each notebook's TensorFlow limited to its share of the cores unless the environment already
-    says how many threads (results differ only in the last digits, which the tests mask)."""
+    each notebook's TensorFlow and OpenBLAS limited to its share of the cores unless the
+    environment already says how many threads (results differ only in the last digits, which
+    the tests mask)."""
     environment = dict(os.environ if base is None else base)
     if side_by_side:
         threads = str(threads_per_notebook(usable_cores(), NOTEBOOK_PROCESSES))
         environment.setdefault("TF_NUM_INTRAOP_THREADS", threads)
         environment.setdefault("TF_NUM_INTEROP_THREADS", threads)
+        # NumPy's and SciPy's OpenBLAS too: its idle threads spin as well, so side by side
+        # scikit-learn's logistic regression (notebook 02) took 61 s with two threads and 23 s
+        # with one, with the same result.
+        environment.setdefault("OPENBLAS_NUM_THREADS", threads)
     # With notebooks side by side, OpenMP threads that spin while they wait (scikit-learn's
     # t-SNE) steal the cores from the other notebook: 6 s of t-SNE took 40 s. Waiting threads
     # sleep instead; results do not change.

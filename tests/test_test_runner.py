@@ -46,8 +46,13 @@ def test_side_by_side_runs_limit_threads_unless_the_environment_says(tmp_path):
     environment = runner.environment_for(tmp_path, {"PATH": "/bin"})
     assert environment["TF_NUM_INTRAOP_THREADS"] == environment["TF_NUM_INTEROP_THREADS"]
     assert environment["TF_NUM_INTRAOP_THREADS"] == str(share)
-    chosen = runner.environment_for(tmp_path, {"TF_NUM_INTRAOP_THREADS": "8"})
+    assert environment["OPENBLAS_NUM_THREADS"] == str(share)
+    chosen = runner.environment_for(
+        tmp_path, {"TF_NUM_INTRAOP_THREADS": "8", "OPENBLAS_NUM_THREADS": "4"}
+    )
     assert chosen["TF_NUM_INTRAOP_THREADS"] == "8"
+    assert chosen["OPENBLAS_NUM_THREADS"] == "4"
     alone = runner.environment_for(tmp_path, {"PATH": "/bin"}, side_by_side=False)
     assert "TF_NUM_INTRAOP_THREADS" not in alone
+    assert "OPENBLAS_NUM_THREADS" not in alone
     assert alone["PYTHONPATH"].split(":")[0] == str(tmp_path)
