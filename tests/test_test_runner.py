@@ -56,3 +56,17 @@ def test_side_by_side_runs_limit_threads_unless_the_environment_says(tmp_path):
     assert "TF_NUM_INTRAOP_THREADS" not in alone
     assert "OPENBLAS_NUM_THREADS" not in alone
     assert alone["PYTHONPATH"].split(":")[0] == str(tmp_path)
+
+
+def test_the_slowest_notebooks_start_first_and_every_notebook_runs_once():
+    command = runner.notebook_command(runner.ROOT, [])
+    notebooks = [part for part in command if part.endswith(".ipynb")]
+    names = [part.removeprefix("notebooks/") for part in notebooks]
+    assert names[: len(runner.SLOWEST_FIRST)] == runner.SLOWEST_FIRST
+    on_disk = sorted(
+        path.relative_to(runner.ROOT / "notebooks").as_posix()
+        for pattern in ["[0-9]*.ipynb", "solutions/[0-9]*.ipynb"]
+        for path in (runner.ROOT / "notebooks").glob(pattern)
+    )
+    assert sorted(names) == on_disk
+    assert "--no-loadscope-reorder" in command
