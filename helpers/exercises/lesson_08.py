@@ -21,17 +21,20 @@ EXERCISES = (
     ),
     Exercise(
         key="08-2",
-        asks_for="conv_2b's multiply-adds for one image divided by conv_1b's, a float",
-        # 2,359,296 / 5,308,416 = 4 / 9
-        is_right=close_to(4 / 9, abs_=0.005),
-        hint=(
-            "A convolution computes height × width × filters output values (its output shape in "
-            "the summary), each a sum of 3 × 3 × (input channels) products; its input channels "
-            "are the filters of the convolution before it. Count conv_1b and conv_2b, then divide. "
-            "The weights' ratio (4) is not the work's: each weight is used at every position."
+        asks_for=(
+            "the first step (0 to 429), after the warm-up, at which one_cycle(step, 0.003, 430) "
+            "is below half its peak, an int"
         ),
-        reference=4 / 9,
-        wrong=(4.0, 2.25, 0.25, 1 / 9, 1.0, 0.5),
+        # warm-up 0.3 × 430 = 129 steps (peak at step 129); the cosine crosses half its height at
+        # progress 0.5, step 129 + 301 / 2 = 279.5, so 280 is the first whole step below 0.0015
+        is_right=equal_to(280),
+        hint=(
+            "Loop over the steps 0 to 429 with one_cycle(step, 0.003, 430) and keep the first "
+            "step whose rate is below 0.0015 (half the peak 0.003). Skip the warm-up: its first "
+            "steps are below half the peak too, on the way up, and the peak comes at step 129."
+        ),
+        reference=280,
+        wrong=(129, 151, 279, 281, 215, 61, 62, 0, 301),
     ),
     Exercise(
         key="08-3",
