@@ -53,18 +53,18 @@ NOTEBOOK_WORKERS = [
     "--no-loadscope-reorder",  # keep the order below, slowest first
 ]
 
-#: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-04:
-#: 05 307 s, 09 247 s, 06 183 s, 08 159 s, 04 125 s, 02 104 s, 09's solutions 89 s beside
+#: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-04 at
+#: ef832f5: 08 261 s, 05 239 s, 09 215 s, 06 187 s, 04 122 s, 09's solutions 112 s, 02 99 s beside
 #: other notebooks). Started first, they do not end the run alone on one worker while the
 #: others idle; the rest follow in name order. The order changes no result.
 SLOWEST_FIRST = [
+    "08_a_stronger_cnn.ipynb",
     "05_training_and_validation.ipynb",
     "09_ensembles_and_the_ceiling.ipynb",
     "06_convolutional_network.ipynb",
-    "08_a_stronger_cnn.ipynb",
     "04_write_the_training_loop.ipynb",
-    "02_baseline_dense_network.ipynb",
     "solutions/09_solutions.ipynb",
+    "02_baseline_dense_network.ipynb",
     "10_inside_the_model.ipynb",
 ]
 
