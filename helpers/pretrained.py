@@ -12,15 +12,22 @@ the files load in every Keras version the series supports.
   the same mistakes;
 - :func:`load_members`: the ensemble's networks of one recipe, in seed order;
 - :func:`pretrained_folder`: where the files are, in a checkout of the series or in a hosted
-  runtime that installed it (:mod:`helpers.hosted`).
+  runtime that installed it (:mod:`helpers.hosted`);
+- :func:`save_member_probabilities` and :func:`load_member_probabilities`: the ensemble's
+  predicted probabilities, kept by notebook 09 so that its solutions notebook need not predict
+  them again, in a file named by the digests of the weights and the images.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sys
+import zipfile
+import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,11 +38,14 @@ if TYPE_CHECKING:  # Keras and the recipes load TensorFlow: only the loaders imp
 
 __all__ = [
     "installed_pretrained_folder",
+    "load_member_probabilities",
     "load_members",
     "load_reference",
+    "member_probabilities_path",
     "pretrained_folder",
     "race_curves",
     "read_training_log",
+    "save_member_probabilities",
 ]
 
 _HOW_TO_MAKE = "Create them with `make pretrained` (about two hours on a 2-core CPU)."
@@ -203,3 +213,98 @@ def race_curves(log: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         accuracy = np.array([epoch["test_accuracy"] for epoch in run["epochs"]])
         curves[run["name"]] = (seconds, accuracy)
     return curves
+
+
+_MEMBER_FILE = re.compile(r"(\w+)_seed(\d+)\.weights\.h5")
+
+
+def member_probabilities_path(
+    folder: str | os.PathLike[str],
+    images: Mapping[str, np.ndarray],
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Where the ensemble's probabilities for ``images`` are kept.
+
+    The file name holds a digest of every ensemble member's weights file in ``folder`` and of
+    each set of images with its name, so new weights or other images (another split seed) give
+    another file, never a stale one.
+
+    Parameters
+    ----------
+    folder
+        The ``pretrained/`` folder whose ``<family>_seed<N>.weights.h5`` files made them.
+    images
+        Set name → the images the networks predicted (``{"validation": x_val, ...}``).
+    cache_dir
+        The folder of the file; by default the series' data cache
+        (:func:`helpers.data.default_cache_dir`).
+
+    Returns
+    -------
+    ``<cache_dir>/member-probabilities-<digest>.npz`` (it need not exist).
+    """
+    from helpers.data import default_cache_dir, sha256_of_array
+
+    digest = hashlib.sha256()
+    members = sorted(p for p in Path(folder).glob("*.weights.h5") if _MEMBER_FILE.fullmatch(p.name))
+    if not members:
+        raise FileNotFoundError(f"no <family>_seed<N>.weights.h5 files in {folder}. {_HOW_TO_MAKE}")
+    for path in members:
+        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    for name in sorted(images):
+        digest.update(name.encode() + sha256_of_array(np.asarray(images[name])).encode())
+    folder_out = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    return folder_out / f"member-probabilities-{digest.hexdigest()[:24]}.npz"
+
+
+def save_member_probabilities(
+    path: str | os.PathLike[str], probabilities: Mapping[str, Mapping[str, np.ndarray]]
+) -> Path:
+    """Write the ensemble's probabilities to ``path`` (atomically: never half a file).
+
+    Parameters
+    ----------
+    path
+        Usually :func:`member_probabilities_path`.
+    probabilities
+        Set name → member name → (images, 10) probabilities, e.g.
+        ``{"validation": {"bn_cnn 0": ...}, "test": {...}}``. Names may hold spaces.
+
+    Returns
+    -------
+    The path written.
+    """
+    path = Path(path)
+    arrays = {}
+    for set_name, by_member in probabilities.items():
+        for member, array in by_member.items():
+            if "/" in set_name or "/" in member:
+                raise ValueError(f"names may not hold '/': {set_name!r}, {member!r}")
+            arrays[f"{set_name}/{member}"] = np.asarray(array, dtype=np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(partial, "wb") as file:
+        np.savez(file, **arrays)
+    os.replace(partial, path)
+    return path
+
+
+def load_member_probabilities(
+    path: str | os.PathLike[str],
+) -> dict[str, dict[str, np.ndarray]] | None:
+    """Read what :func:`save_member_probabilities` wrote, or ``None`` where there is nothing
+    usable (no file yet, or a damaged one): then predict them again.
+
+    Returns
+    -------
+    Set name → member name → probabilities, in the order they were saved.
+    """
+    try:
+        with np.load(Path(path), allow_pickle=False) as saved:
+            result: dict[str, dict[str, np.ndarray]] = {}
+            for key in saved.files:
+                set_name, member = key.split("/", 1)
+                result.setdefault(set_name, {})[member] = saved[key]
+            return result
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile, zlib.error):
+        return None

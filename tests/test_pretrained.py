@@ -128,3 +128,56 @@ def test_bad_training_logs_are_clear_errors(tmp_path, text, error, message):
         (tmp_path / "training_log.json").write_text(text)
     with pytest.raises(error, match=message):
         pretrained.read_training_log(tmp_path)
+
+
+def _fake_members(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    for name in ["bn_cnn_seed0", "bn_cnn_seed1", "dropout_cnn_seed0"]:
+        (folder / f"{name}.weights.h5").write_bytes(name.encode())
+    (folder / "cnn.weights.h5").write_bytes(b"not a member")
+
+
+def test_member_probabilities_round_trip(tmp_path):
+    _fake_members(tmp_path / "pretrained")
+    images = {"validation": np.zeros((3, 28, 28), np.float32), "test": np.ones((2, 28, 28))}
+    path = pretrained.member_probabilities_path(tmp_path / "pretrained", images, tmp_path)
+    assert path.parent == tmp_path and not path.exists()
+    assert pretrained.load_member_probabilities(path) is None  # nothing saved yet
+    rng = np.random.default_rng(0)
+    saved = {
+        "validation": {"bn_cnn 0": rng.random((3, 10), np.float32), "dropout_cnn 0": np.eye(3, 10)},
+        "test": {"bn_cnn 0": rng.random((2, 10), np.float32)},
+    }
+    assert pretrained.save_member_probabilities(path, saved) == path
+    loaded = pretrained.load_member_probabilities(path)
+    assert list(loaded) == ["validation", "test"]
+    assert list(loaded["validation"]) == ["bn_cnn 0", "dropout_cnn 0"]
+    np.testing.assert_array_equal(loaded["validation"]["bn_cnn 0"], saved["validation"]["bn_cnn 0"])
+    assert loaded["validation"]["dropout_cnn 0"].dtype == np.float32
+    assert not list(tmp_path.glob("*.tmp"))  # written atomically, nothing left behind
+
+
+def test_member_probabilities_path_changes_with_weights_and_images(tmp_path):
+    folder = tmp_path / "pretrained"
+    _fake_members(folder)
+    images = {"validation": np.zeros((3, 28, 28), np.float32)}
+    first = pretrained.member_probabilities_path(folder, images, tmp_path)
+    assert pretrained.member_probabilities_path(folder, dict(images), tmp_path) == first
+    other_images = {"validation": np.ones((3, 28, 28), np.float32)}
+    assert pretrained.member_probabilities_path(folder, other_images, tmp_path) != first
+    renamed = {"test": images["validation"]}
+    assert pretrained.member_probabilities_path(folder, renamed, tmp_path) != first
+    (folder / "cnn.weights.h5").write_bytes(b"changed")  # not a member: no effect
+    assert pretrained.member_probabilities_path(folder, images, tmp_path) == first
+    (folder / "bn_cnn_seed1.weights.h5").write_bytes(b"retrained")
+    assert pretrained.member_probabilities_path(folder, images, tmp_path) != first
+
+
+def test_member_probabilities_without_members_or_with_a_damaged_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make pretrained"):
+        pretrained.member_probabilities_path(tmp_path, {"test": np.zeros(3)}, tmp_path)
+    damaged = tmp_path / "member-probabilities-x.npz"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip")
+    assert pretrained.load_member_probabilities(damaged) is None  # predict again instead
+    with pytest.raises(ValueError, match="'/'"):
+        pretrained.save_member_probabilities(damaged, {"test": {"a/b": np.zeros((1, 10))}})

@@ -58,11 +58,12 @@ def test_side_by_side_runs_limit_threads_unless_the_environment_says(tmp_path):
     assert alone["PYTHONPATH"].split(":")[0] == str(tmp_path)
 
 
-def test_the_slowest_notebooks_start_first_and_every_notebook_runs_once():
+def test_the_slowest_notebooks_start_first_the_last_last_and_every_notebook_runs_once():
     command = runner.notebook_command(runner.ROOT, [])
     notebooks = [part for part in command if part.endswith(".ipynb")]
     names = [part.removeprefix("notebooks/") for part in notebooks]
     assert names[: len(runner.SLOWEST_FIRST)] == runner.SLOWEST_FIRST
+    assert names[-len(runner.LAST) :] == runner.LAST  # after the lessons whose files they read
     on_disk = sorted(
         path.relative_to(runner.ROOT / "notebooks").as_posix()
         for pattern in ["[0-9]*.ipynb", "solutions/[0-9]*.ipynb"]
