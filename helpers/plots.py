@@ -1037,6 +1037,9 @@ def plot_race(
     colours: Sequence[str] | None = None,
     line_width: float = 1.2,
     marker_size: float = 4,
+    line_styles: Sequence[str] | None = None,
+    end_labels: Sequence[str | None] | None = None,
+    end_label_offsets: Sequence[tuple[float, float] | None] | None = None,
 ) -> plt.Axes:
     """Draw test error against training time, one line per network (a point per epoch).
 
@@ -1069,6 +1072,15 @@ def plot_race(
     line_width, marker_size
         Width of the lines and size of the epoch markers (a single point's star is 2.5 times
         the marker size).
+    line_styles
+        One Matplotlib line style per curve (``"-"``, ``"--"``, ``":"`` …), in the order of
+        ``curves``, so that lines that run close together stay apart; solid when omitted.
+    end_labels
+        One short label per curve, written in black just right of its last point (``None``:
+        none for that curve), so that a line can be named without the legend.
+    end_label_offsets
+        One (right, up) offset in points per curve, from its last point to its end label,
+        to move a label clear of the data (``None``: the default, 6 points right).
 
     Returns
     -------
@@ -1086,11 +1098,17 @@ def plot_race(
             (np.asarray(accuracy) < 0) | (np.asarray(accuracy) >= 1)
         ):
             raise ValueError(f"{name!r} needs positive seconds and accuracies in [0, 1).")
-    if colours is not None and len(colours) != len(curves):
-        raise ValueError(f"colours has {len(colours)} entries for {len(curves)} curves.")
+    for option, values in [
+        ("colours", colours),
+        ("line_styles", line_styles),
+        ("end_labels", end_labels),
+        ("end_label_offsets", end_label_offsets),
+    ]:
+        if values is not None and len(values) != len(curves):
+            raise ValueError(f"{option} has {len(values)} entries for {len(curves)} curves.")
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 4.2))
-    line_index = 0
+    line_index, drawn = 0, []
     for index, (name, (seconds, accuracy)) in enumerate(curves.items()):
         errors = 100 * (1 - np.asarray(accuracy, dtype=float))
         if len(errors) == 1:
@@ -1102,7 +1120,9 @@ def plot_race(
             line_index += 1
         if colours is not None:
             color = colours[index]
-        ax.plot(seconds, errors, color=color, label=name, linewidth=line_width, **style)
+        if line_styles is not None:
+            style["linestyle"] = line_styles[index]
+        drawn += ax.plot(seconds, errors, color=color, label=name, linewidth=line_width, **style)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50] if error_ticks is None else list(error_ticks)
@@ -1124,6 +1144,18 @@ def plot_race(
             fontsize=10,
             color="0.2",
         )
+    for index, line in enumerate(drawn):
+        if end_labels is not None and end_labels[index]:
+            offset = end_label_offsets[index] if end_label_offsets is not None else None
+            ax.annotate(
+                end_labels[index],
+                (line.get_xdata()[-1], line.get_ydata()[-1]),
+                xytext=offset or (6, 0),  # points right of (and above) the last point
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                color="black",  # dark, readable over any line's colour
+            )
     ax.set_xlabel("training seconds (cumulative, log scale)")
     ax.set_ylabel("test error (1 − accuracy, log scale)")
     if legend_below:

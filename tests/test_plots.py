@@ -311,6 +311,26 @@ def test_race_takes_colours_line_width_and_marker_size():
         plots.plot_race(curves, colours=["#111111"])
 
 
+def test_race_line_styles_and_end_labels_name_the_lines_beside_their_last_points():
+    curves = {"a": ([5.0, 10.0], [0.95, 0.96]), "b": ([5.0, 20.0], [0.95, 0.97])}
+    ax = plots.plot_race(
+        curves,
+        line_styles=["-", ":"],
+        end_labels=[None, "b (09)"],
+        end_label_offsets=[None, (6, -10)],
+    )
+    assert [line.get_linestyle() for line in ax.get_lines()[:2]] == ["-", ":"]
+    (label,) = [text for text in ax.texts if text.get_text() == "b (09)"]
+    np.testing.assert_allclose(label.xy, (20.0, 3.0))  # b's last point: 20 s, 3 % error
+    assert label.xyann == (6, -10) and label.get_color() == "black"
+    ax = plots.plot_race(curves, end_labels=["a", None])
+    (label,) = [text for text in ax.texts if text.get_text() == "a"]
+    assert label.xyann == (6, 0)  # the default: just right of the last point
+    for option in ["line_styles", "end_labels", "end_label_offsets"]:
+        with pytest.raises(ValueError, match=f"{option} has 1"):
+            plots.plot_race(curves, **{option: [None]})
+
+
 @pytest.mark.parametrize(
     ("curves", "message"),
     [
