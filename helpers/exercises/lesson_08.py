@@ -53,8 +53,9 @@ EXERCISES = (
             "training mode once per batch, for k = 0, 1, … up to that count minus one (the "
             "first batch is `features`), then once in inference mode on `features`. Take "
             "np.std(outputs[..., 3]), channel 3 only, and divide it by np.std(normalised[..., 3]). "
-            "About 0.52 or 0.56 means one step too few or too many; about 0.59 is the mean over "
-            "all 32 channels, not channel 3."
+            "If you are off by a few hundredths, count the training-mode calls again (exercise "
+            "1's count, not one more or one fewer) and make sure you use channel 3 only, not "
+            "all 32 channels."
         ),
         reference=0.541,
         wrong=(0.5207, 0.5605, 0.593, 0.487, 0.293, 0.0667, 1.0, 1.848),
