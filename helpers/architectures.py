@@ -99,7 +99,7 @@ def augmented_batches(
 def build_bn_cnn() -> keras.Sequential:
     """Four 3 × 3 convolutions with batch normalisation, two poolings, a dense head with dropout."""
 
-    # conv_block makes one unit of three layers; the list below uses it five times (* unpacks)
+    # conv_block makes one unit of three layers; the list below uses it four times (* unpacks)
     def conv_block(filters: int, name: str) -> list[keras.layers.Layer]:
         """3 × 3 convolution → batch normalisation → ReLU."""
         return [
