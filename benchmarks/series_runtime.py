@@ -47,16 +47,22 @@ def main() -> int:
         )
         wall = time.perf_counter() - start
         cells: dict[str, list[tuple[float, str]]] = {}
-        failed = 0
+        failures: list[str] = []  # what failed and why, printed after the table
         for case in ElementTree.parse(report).getroot().iter("testcase"):
             notebook = case.get("classname", "").rsplit(".", 2)[-2] + ".ipynb"
             cells.setdefault(notebook, []).append((float(case.get("time", 0)), case.get("name")))
-            failed += any(True for _ in [*case.iter("failure"), *case.iter("error")])
+            for problem in [*case.iter("failure"), *case.iter("error")]:
+                text = f"{problem.get('message') or ''}\n{problem.text or ''}"
+                reason = " | ".join(line.strip() for line in text.splitlines() if line.strip())
+                failures.append(f"{notebook} {case.get('name')}: {reason[-600:]}")
+        failed = len(failures)
     for notebook in sorted(cells):
         times = sorted(cells[notebook], reverse=True)
         slowest = ", ".join(f"{name.removeprefix('Cell ')}: {t:.0f} s" for t, name in times[:3])
         busy = sum(t for t, _ in times)
         print(f"{notebook:40s} {busy:6.1f} s   slowest cells {slowest}", flush=True)
+    for failure in failures:
+        print(f"FAILED {failure}", flush=True)
     status = "passed" if result.returncode == 0 else f"FAILED ({failed} cells)"
     print(
         f"series_runtime: {len(cells)} notebooks, {status}, total {wall / 60:.1f} min wall time "
