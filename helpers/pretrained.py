@@ -300,7 +300,8 @@ def load_member_probabilities(
     Set name → member name → probabilities, in the order they were saved.
     """
     try:
-        with np.load(Path(path), allow_pickle=False) as saved:
+        source = Path(path)
+        with np.load(source, allow_pickle=False) as saved:
             result: dict[str, dict[str, np.ndarray]] = {}
             for key in saved.files:
                 set_name, member = key.split("/", 1)
