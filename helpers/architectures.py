@@ -88,7 +88,8 @@ def augmented_batches(
 ) -> tf.data.Dataset:
     """Shuffled batches of scaled (n, 28, 28) images, augmented afresh in every epoch."""
     augment = build_augmentation(seed)
-    dataset = tf.data.Dataset.from_tensor_slices((images.astype("float32"), labels))
+    images = np.asarray(images, dtype="float32")  # a copy only if they are not float32
+    dataset = tf.data.Dataset.from_tensor_slices((images, labels))
     dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
     dataset = dataset.batch(batch_size)
     dataset = dataset.map(lambda x, y: (augment(x, training=True), y))
