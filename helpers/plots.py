@@ -29,12 +29,14 @@ __all__ = [
     "plot_descent_paths",
     "plot_class_images",
     "plot_embedding",
+    "plot_error_histogram",
     "plot_examples_per_class",
     "plot_family_curves",
     "plot_feature_maps",
     "plot_heat_maps",
     "plot_image_grid",
     "plot_learning_curves",
+    "plot_member_probabilities",
     "plot_metric_curves",
     "plot_metric_panels",
     "plot_pictures",
@@ -793,6 +795,7 @@ def plot_predictions(
     ncols: int = 8,
     label_word: str = "true",
     framed: Sequence[int] = (),
+    show_index: bool = False,
 ) -> plt.Figure:
     """Draw chosen images with their true label, predicted label and confidence.
 
@@ -818,6 +821,9 @@ def plot_predictions(
     framed
         Indices (among ``indices``) of the images to draw in a thick black frame, e.g. the
         errors that every network of an ensemble makes.
+    show_index
+        Put the image's index over each title, on a line of its own (``#12``), so that the
+        text can name an image.
 
     Returns
     -------
@@ -834,10 +840,17 @@ def plot_predictions(
         f"{label_word} {t} → {p} ({percent_label(c)})"
         for t, p, c in zip(true, predicted, confidence, strict=True)
     ]
+    if show_index:  # the index on a line of its own, so that narrow cells stay apart
+        titles = [f"#{i}\n{title}" for i, title in zip(indices, titles, strict=True)]
     colors = ["black" if t == p else "crimson" for t, p in zip(true, predicted, strict=True)]
     fig = plot_image_grid(
         np.asarray(images)[indices], titles=titles, title_colors=colors, ncols=ncols, cell_size=1.35
     )
+    if show_index:  # room for the second line of each title
+        width, height = fig.get_size_inches()
+        rows = int(np.ceil(len(indices) / max(1, min(ncols, len(indices)))))
+        fig.set_size_inches(width, height + 0.18 * rows)
+        fig.tight_layout()
     to_frame = {int(i) for i in framed}
     for ax, index in zip(fig.axes, indices, strict=False):
         if int(index) in to_frame:
@@ -973,6 +986,148 @@ def plot_probabilities(
     bar_ax.set_ylim(0, 1)
     bar_ax.set_ylabel("probability")
     bar_ax.grid(axis="x", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_member_probabilities(
+    image: np.ndarray,
+    names: Sequence[str],
+    probabilities: np.ndarray,
+    label: int,
+    rival: int,
+    *,
+    title: str = "each network's probabilities, and their average",
+    image_title: str | None = None,
+) -> plt.Figure:
+    """Draw an image beside each network's probabilities for two digits, and their average.
+
+    One row per network, first network on top, then a last row for the average of the rows
+    (the soft-voting ensemble). Each row holds two bars: the probability of ``label`` (blue)
+    and of ``rival`` (orange), so the figure shows how averaging weighs sure and hesitant
+    networks.
+
+    Parameters
+    ----------
+    image
+        The 28 × 28 image the networks saw.
+    names
+        One name per network, in the order of the rows of ``probabilities``.
+    probabilities
+        Shape (networks, 10): each network's ten probabilities for the image.
+    label
+        The image's label.
+    rival
+        A wrong digit to set against it, e.g. the one the networks pick most often.
+    title
+        Title over the bar chart.
+    image_title
+        Title over the image; ``"label 1"`` (with the label) by default.
+
+    Returns
+    -------
+    The figure.
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    if probabilities.ndim != 2 or probabilities.shape[1] != 10:
+        raise ValueError(
+            f"expected probabilities of shape (networks, 10), got {probabilities.shape}."
+        )
+    if len(names) != len(probabilities):
+        raise ValueError(f"got {len(names)} names for {len(probabilities)} networks.")
+    if label == rival:
+        raise ValueError(f"the rival must differ from the label, got {rival} for both.")
+    rows = np.vstack([probabilities, probabilities.mean(axis=0)])  # the networks, the average
+    fig, (image_ax, ax) = plt.subplots(
+        1, 2, figsize=(9, 0.3 * len(rows) + 0.3), gridspec_kw={"width_ratios": [1, 3]}
+    )
+    image_ax.imshow(np.asarray(image), cmap=IMAGE_CMAP)
+    image_ax.set(xticks=[], yticks=[], frame_on=False)
+    image_ax.set_title(image_title or f"label {label}")
+    at_y = np.arange(len(rows))  # one row of two bars per network, then the average
+    ax.barh(at_y - 0.2, rows[:, label], height=0.4, color="tab:blue", label=f"{label}, the label")
+    ax.barh(at_y + 0.2, rows[:, rival], height=0.4, color="tab:orange", label=f"{rival}, the rival")
+    # ylim reversed: the first network on top, the average at the bottom
+    ax.set(yticks=at_y, yticklabels=[*names, "average (ensemble)"], xlim=(0, 1))
+    ax.set(ylim=(len(rows) - 0.5, -0.5), xlabel="probability", title=title)
+    ax.legend(title="digit", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.tight_layout()
+    return fig
+
+
+def plot_error_histogram(
+    draws: np.ndarray,
+    mean_errors: float,
+    noise: float,
+    marks: dict[str, float],
+    *,
+    title: str | None = None,
+    xlabel: str = "test errors of one network",
+    marks_label: str = "marks",
+) -> plt.Figure:
+    """Histogram of simulated error counts, with its average, its noise and marks under it.
+
+    The histogram (one bar per count) gets a solid line at the average, labelled with its
+    value, dashed lines one noise either side and dotted lines two noises either side,
+    named in a legend outside the axes. Under it, on the same x axis, a strip draws one
+    coloured triangle per mark, labelled with its name and value, so the marks do not
+    crowd the noise lines.
+
+    Parameters
+    ----------
+    draws
+        The simulated error counts, one per simulated test set (ints).
+    mean_errors
+        The average error count.
+    noise
+        One standard deviation of the error count.
+    marks
+        Name → error count, e.g. ``{"goal": 35, "floor": 40}``; drawn in the strip, in
+        order.
+    title
+        Title over the histogram.
+    xlabel
+        Label of the shared x axis.
+    marks_label
+        Label of the strip of marks, left of it.
+
+    Returns
+    -------
+    The figure: the histogram's axes first, then the strip's.
+    """
+    draws = np.asarray(draws)
+    if draws.ndim != 1 or len(draws) == 0:
+        raise ValueError(f"expected a 1-D array of draws, got shape {draws.shape}.")
+    if not noise > 0:
+        raise ValueError(f"the noise must be positive, got {noise!r}.")
+    fig, (ax, strip) = plt.subplots(2, 1, figsize=(8.5, 3.8), sharex=True, height_ratios=[4, 1])
+    ax.hist(draws, bins=np.arange(draws.min(), draws.max() + 2) - 0.5, color="silver")
+    ax.axvline(mean_errors, color="black", label="average")
+    ax.annotate(  # the average's value, just above the axes
+        f"average {mean_errors:.0f}",
+        (mean_errors, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        size=9,
+    )
+    for k, style in [(1, "--"), (2, ":")]:
+        for side in (-1, 1):
+            label = f"{k} × noise either side" if side == 1 else None
+            ax.axvline(mean_errors + side * k * noise, color="black", linestyle=style, label=label)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside, off the lines
+    ax.set_ylabel("simulated test sets")
+    if title:
+        ax.set_title(title, pad=16)  # room for the average's value
+    colours = [COLOUR_BLIND_SAFE[i % len(COLOUR_BLIND_SAFE)] for i in (2, 0, 4, 3, 1, 5, 6)]
+    for (name, errors), colour in zip(marks.items(), colours, strict=False):
+        strip.plot(errors, 1, marker="^", markersize=9, color=colour)
+        strip.text(errors, 0.5, f"{name}\n{errors:g}", ha="center", va="top", size=8, color=colour)
+    strip.set(ylim=(-1.6, 1.6), yticks=[], xlabel=xlabel, frame_on=False)
+    strip.grid(False)  # no grid lines through the marks
+    strip.set_ylabel(marks_label, rotation=0, ha="right", va="center", size=9)
     fig.tight_layout()
     return fig
 

@@ -232,6 +232,34 @@ def test_probabilities_bars_highlight_the_prediction():
         plots.plot_probabilities(np.zeros((28, 28)), np.ones(3) / 3)
 
 
+def test_member_probabilities_draw_a_row_per_network_and_the_average():
+    probabilities = np.full((3, 10), 0.05)
+    probabilities[:, 1] = [0.6, 0.1, 0.5]  # the label
+    probabilities[:, 7] = [0.2, 0.8, 0.3]  # the rival
+    fig = plots.plot_member_probabilities(
+        np.zeros((28, 28)), ["a", "b", "c"], probabilities, 1, 7, image_title="image #0"
+    )
+    image_ax, bar_ax = fig.axes
+    assert image_ax.get_title() == "image #0" and len(image_ax.images) == 1
+    names = [tick.get_text() for tick in bar_ax.get_yticklabels()]
+    assert names == ["a", "b", "c", "average (ensemble)"]  # one row each, then the average
+    label_bars, rival_bars = bar_ax.containers
+    assert np.allclose([bar.get_width() for bar in label_bars], [0.6, 0.1, 0.5, 0.4])
+    assert np.allclose([bar.get_width() for bar in rival_bars], [0.2, 0.8, 0.3, 13 / 30])
+    legend = [text.get_text() for text in bar_ax.get_legend().get_texts()]
+    assert legend == ["1, the label", "7, the rival"]
+
+
+def test_member_probabilities_reject_bad_input():
+    probabilities = np.full((2, 10), 0.1)
+    with pytest.raises(ValueError, match=r"shape \(networks, 10\)"):
+        plots.plot_member_probabilities(np.zeros((28, 28)), ["a"], np.ones((2, 3)), 1, 7)
+    with pytest.raises(ValueError, match="1 names for 2 networks"):
+        plots.plot_member_probabilities(np.zeros((28, 28)), ["a"], probabilities, 1, 7)
+    with pytest.raises(ValueError, match="rival must differ"):
+        plots.plot_member_probabilities(np.zeros((28, 28)), ["a", "b"], probabilities, 1, 1)
+
+
 def test_metric_curves_one_line_per_model():
     ax = plots.plot_metric_curves(
         [0, 10, 20], {"a": [1, 0.9, 0.5], "b": [1, 0.95, 0.8]}, xlabel="deg"
@@ -585,3 +613,31 @@ def test_heat_maps_name_a_rows_colour_bar():
         if ax.get_ylabel() in {"√(share of peak)", "share of peak"}
     ]
     assert bars == ["√(share of peak)", "share of peak"]
+
+
+def test_predictions_can_put_the_index_over_each_title():
+    images, _ = tiny_images(3)
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    fig = plots.plot_predictions(images, np.zeros(3, int), probabilities, [2, 1], show_index=True)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["#2\ntrue 0 → 0 (60.0%)", "#1\ntrue 0 → 1 (80.0%)"]
+    plain = plots.plot_predictions(images, np.zeros(3, int), probabilities, [2, 1])
+    assert fig.get_size_inches()[1] > plain.get_size_inches()[1]  # room for the second line
+
+
+def test_error_histogram_draws_the_average_the_noise_lines_and_each_mark():
+    draws = np.array([38, 40, 41, 41, 42, 44])
+    fig = plots.plot_error_histogram(draws, 41.0, 2.0, {"goal": 35, "floor": 40, "pick": 46})
+    ax, strip = fig.axes
+    lines = sorted(line.get_xdata()[0] for line in ax.lines)
+    assert lines == [37.0, 39.0, 41.0, 43.0, 45.0]  # the average, ± 1 and ± 2 noises
+    assert "average 41" in [text.get_text() for text in ax.texts]
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == ["average", "1 × noise either side", "2 × noise either side"]
+    assert sum(patch.get_height() for patch in ax.patches) == len(draws)  # every draw counted
+    assert [line.get_xdata()[0] for line in strip.lines] == [35, 40, 46]  # one mark each
+    assert [text.get_text() for text in strip.texts] == ["goal\n35", "floor\n40", "pick\n46"]
+    with pytest.raises(ValueError, match="noise must be positive"):
+        plots.plot_error_histogram(draws, 41.0, 0.0, {})
+    with pytest.raises(ValueError, match="1-D array"):
+        plots.plot_error_histogram(np.array([]), 41.0, 2.0, {})
