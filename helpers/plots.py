@@ -999,6 +999,7 @@ def plot_member_probabilities(
     *,
     title: str = "each network's probabilities, and their average",
     image_title: str | None = None,
+    annotate: bool = True,
 ) -> plt.Figure:
     """Draw an image beside each network's probabilities for two digits, and their average.
 
@@ -1023,6 +1024,9 @@ def plot_member_probabilities(
         Title over the bar chart.
     image_title
         Title over the image; ``"label 1"`` (with the label) by default.
+    annotate
+        Write each bar's probability at its end, with two decimals, so that close values
+        (0.48 against 0.49, say) can be read.
 
     Returns
     -------
@@ -1045,10 +1049,19 @@ def plot_member_probabilities(
     image_ax.set(xticks=[], yticks=[], frame_on=False)
     image_ax.set_title(image_title or f"label {label}")
     at_y = np.arange(len(rows))  # one row of two bars per network, then the average
-    ax.barh(at_y - 0.2, rows[:, label], height=0.4, color="tab:blue", label=f"{label}, the label")
-    ax.barh(at_y + 0.2, rows[:, rival], height=0.4, color="tab:orange", label=f"{rival}, the rival")
+    label_bars = ax.barh(
+        at_y - 0.2, rows[:, label], height=0.4, color="tab:blue", label=f"{label}, the label"
+    )
+    rival_bars = ax.barh(
+        at_y + 0.2, rows[:, rival], height=0.4, color="tab:orange", label=f"{rival}, the rival"
+    )
+    if annotate:  # each bar's value at its end; the axis runs past 1 to leave them room
+        for bars in (label_bars, rival_bars):
+            ax.bar_label(bars, fmt="%.2f", padding=2, fontsize=7)
     # ylim reversed: the first network on top, the average at the bottom
-    ax.set(yticks=at_y, yticklabels=[*names, "average (ensemble)"], xlim=(0, 1))
+    xlim = (0, 1.1) if annotate else (0, 1)
+    ax.set(yticks=at_y, yticklabels=[*names, "average (ensemble)"], xlim=xlim)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
     ax.set(ylim=(len(rows) - 0.5, -0.5), xlabel="probability", title=title)
     ax.legend(title="digit", fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.tight_layout()

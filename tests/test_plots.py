@@ -248,6 +248,19 @@ def test_member_probabilities_draw_a_row_per_network_and_the_average():
     assert np.allclose([bar.get_width() for bar in rival_bars], [0.2, 0.8, 0.3, 13 / 30])
     legend = [text.get_text() for text in bar_ax.get_legend().get_texts()]
     assert legend == ["1, the label", "7, the rival"]
+    # annotate (the default): each bar's value at its end, label bars first, two decimals
+    values = [text.get_text() for text in bar_ax.texts]
+    assert values == ["0.60", "0.10", "0.50", "0.40", "0.20", "0.80", "0.30", "0.43"]
+    assert bar_ax.get_xlim()[1] > 1  # room for the value of a bar at 1
+
+
+def test_member_probabilities_without_values():
+    probabilities = np.full((2, 10), 0.1)
+    fig = plots.plot_member_probabilities(
+        np.zeros((28, 28)), ["a", "b"], probabilities, 1, 7, annotate=False
+    )
+    bar_ax = fig.axes[1]
+    assert len(bar_ax.texts) == 0 and bar_ax.get_xlim() == (0, 1)
 
 
 def test_member_probabilities_reject_bad_input():
