@@ -1077,6 +1077,8 @@ def plot_error_histogram(
     title: str | None = None,
     xlabel: str = "test errors of one network",
     marks_label: str = "marks",
+    band: tuple[float, float] | None = None,
+    band_label: str | None = None,
 ) -> plt.Figure:
     """Histogram of simulated error counts, with its average, its noise and marks under it.
 
@@ -1103,6 +1105,11 @@ def plot_error_histogram(
         Label of the shared x axis.
     marks_label
         Label of the strip of marks, left of it.
+    band
+        ``(low, high)`` error counts of a span to shade across the histogram and the strip,
+        e.g. two noises either side of a mark; none when None.
+    band_label
+        The band's name in the legend.
 
     Returns
     -------
@@ -1113,7 +1120,12 @@ def plot_error_histogram(
         raise ValueError(f"expected a 1-D array of draws, got shape {draws.shape}.")
     if not noise > 0:
         raise ValueError(f"the noise must be positive, got {noise!r}.")
+    if band is not None and not band[0] < band[1]:
+        raise ValueError(f"a band runs from low to high, got {band!r}.")
     fig, (ax, strip) = plt.subplots(2, 1, figsize=(8.5, 3.8), sharex=True, height_ratios=[4, 1])
+    if band is not None:  # shaded under everything else, in the histogram and in the strip
+        for axes, label in [(ax, band_label), (strip, None)]:
+            axes.axvspan(*band, color=COLOUR_BLIND_SAFE[2], alpha=0.15, lw=0, label=label)
     ax.hist(draws, bins=np.arange(draws.min(), draws.max() + 2) - 0.5, color="silver")
     ax.axvline(mean_errors, color="black", label="average")
     ax.annotate(  # the average's value, just above the axes

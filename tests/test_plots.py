@@ -652,5 +652,23 @@ def test_error_histogram_draws_the_average_the_noise_lines_and_each_mark():
     assert [text.get_text() for text in strip.texts] == ["goal\n35", "floor\n40", "pick\n46"]
     with pytest.raises(ValueError, match="noise must be positive"):
         plots.plot_error_histogram(draws, 41.0, 0.0, {})
+    assert not any(p.get_alpha() == 0.15 for p in ax.patches + strip.patches)  # no band unasked
+
+
+def test_error_histogram_shades_a_band_across_the_histogram_and_the_strip():
+    draws = np.array([38, 40, 41, 41, 42, 44])
+    marks = {"goal": 35, "pick": 46}
+    fig = plots.plot_error_histogram(draws, 41.0, 2.0, marks, band=(31, 39), band_label="35 ± 4")
+    ax, strip = fig.axes
+    for axes in (ax, strip):
+        shaded = [p for p in axes.patches if p.get_alpha() == 0.15]
+        assert len(shaded) == 1
+        xs = shaded[0].get_path().transformed(shaded[0].get_patch_transform()).vertices[:, 0]
+        assert (xs.min(), xs.max()) == (31, 39)
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert "35 ± 4" in legend and len(legend) == 4  # the band named once
+    assert sum(p.get_height() for p in ax.patches if p.get_alpha() != 0.15) == len(draws)
+    with pytest.raises(ValueError, match="from low to high"):
+        plots.plot_error_histogram(draws, 41.0, 2.0, marks, band=(39, 31))
     with pytest.raises(ValueError, match="1-D array"):
         plots.plot_error_histogram(np.array([]), 41.0, 2.0, {})
