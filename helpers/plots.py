@@ -1079,6 +1079,7 @@ def plot_error_histogram(
     marks_label: str = "marks",
     band: tuple[float, float] | None = None,
     band_label: str | None = None,
+    noise_lines: bool = True,
 ) -> plt.Figure:
     """Histogram of simulated error counts, with its average, its noise and marks under it.
 
@@ -1110,6 +1111,9 @@ def plot_error_histogram(
         e.g. two noises either side of a mark; none when None.
     band_label
         The band's name in the legend.
+    noise_lines
+        Whether to draw the lines one and two noises either side of the average; without
+        them (False) the band, if any, is the only span drawn.
 
     Returns
     -------
@@ -1138,7 +1142,7 @@ def plot_error_histogram(
         va="bottom",
         size=9,
     )
-    for k, style in [(1, "--"), (2, ":")]:
+    for k, style in [(1, "--"), (2, ":")] if noise_lines else []:
         for side in (-1, 1):
             label = f"{k} × noise either side" if side == 1 else None
             ax.axvline(mean_errors + side * k * noise, color="black", linestyle=style, label=label)
@@ -1149,7 +1153,7 @@ def plot_error_histogram(
     colours = [COLOUR_BLIND_SAFE[i % len(COLOUR_BLIND_SAFE)] for i in (2, 0, 4, 3, 1, 5, 6)]
     for (name, errors), colour in zip(marks.items(), colours, strict=False):
         strip.plot(errors, 1, marker="^", markersize=9, color=colour)
-        strip.text(errors, 0.5, f"{name}\n{errors:g}", ha="center", va="top", size=8, color=colour)
+        strip.text(errors, 0.5, f"{name}\n{errors:g}", ha="center", va="top", size=9, color=colour)
     strip.set(ylim=(-1.6, 1.6), yticks=[], xlabel=xlabel, frame_on=False)
     strip.grid(False)  # no grid lines through the marks
     strip.set_ylabel(marks_label, rotation=0, ha="right", va="center", size=9)

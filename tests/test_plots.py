@@ -672,3 +672,16 @@ def test_error_histogram_shades_a_band_across_the_histogram_and_the_strip():
         plots.plot_error_histogram(draws, 41.0, 2.0, marks, band=(39, 31))
     with pytest.raises(ValueError, match="1-D array"):
         plots.plot_error_histogram(np.array([]), 41.0, 2.0, {})
+
+
+def test_error_histogram_can_leave_out_the_noise_lines():
+    draws = np.array([38, 40, 41, 41, 42, 44])
+    marks = {"goal": 35, "pick": 46}
+    fig = plots.plot_error_histogram(
+        draws, 41.0, 2.0, marks, band=(31, 39), band_label="35 ± 4", noise_lines=False
+    )
+    ax, strip = fig.axes
+    assert [line.get_xdata()[0] for line in ax.lines] == [41.0]  # the average's line only
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["35 ± 4", "average"]
+    assert all(text.get_fontsize() >= 9 for text in strip.texts)  # readable mark labels
+    assert strip.yaxis.label.get_fontsize() >= 9  # and the strip's label
