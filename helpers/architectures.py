@@ -88,10 +88,14 @@ def augmented_batches(
 ) -> tf.data.Dataset:
     """Shuffled batches of scaled (n, 28, 28) images, augmented afresh in every epoch."""
     augment = build_augmentation(seed)
-    images = np.asarray(images, dtype="float32")  # a copy only if they are not float32
+    # float32 because the layers and the network compute in 32-bit floats (a copy only if the
+    # images are not float32 already)
+    images = np.asarray(images, dtype="float32")
     dataset = tf.data.Dataset.from_tensor_slices((images, labels))
     dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
     dataset = dataset.batch(batch_size)
+    # map without num_parallel_calls runs one batch at a time; the augmentation layers draw a
+    # new random change for each image of a batch
     dataset = dataset.map(lambda x, y: (augment(x, training=True), y))
     return dataset.prefetch(2)
 
