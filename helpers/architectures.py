@@ -70,9 +70,9 @@ def build_augmentation(seed: int = 0) -> keras.Sequential:
         [
             keras.Input(shape=(28, 28)),
             keras.layers.Reshape((28, 28, 1), name="add_channel"),
-            # seed, seed + 1, seed + 2: draws that differ from each other and still repeat
+            # three different seeds: the layers draw different random numbers, the same in each run
             keras.layers.RandomRotation(10 / 360, fill_mode="constant", seed=seed, name="rotate"),
-            keras.layers.RandomTranslation(
+            keras.layers.RandomTranslation(  # up to 10 % of the height, then of the width
                 0.1, 0.1, fill_mode="constant", seed=seed + 1, name="shift"
             ),
             keras.layers.RandomZoom(0.1, fill_mode="constant", seed=seed + 2, name="zoom"),

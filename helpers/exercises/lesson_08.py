@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, equal_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
 
 EXERCISES = (
     Exercise(
         key="08-1",
         asks_for=(
-            "the two step counts, for momentum 0.9 and for 0.99, as a tuple of two ints "
-            "such as (10, 100)"
+            "the mean and the standard deviation of channel 3 of batch_norm(features, "
+            "training=False), computed by hand, as a pair of floats such as (0.1, 0.2)"
         ),
-        is_right=sequence_of(equal_to(44), equal_to(459)),
+        # (-0.0285, 0.0578): (x - moving_mean) / sqrt(moving_variance + eps) * gamma + beta on
+        # channel 3 after the layer's one training step (moving mean -0.0030, moving variance
+        # 0.9003), read off the solutions' computation. The seeded convolution and the fitting
+        # images fix it; float32 rounding moves it by far less than the tolerances, which reject
+        # leaving out the moving mean (-0.0317), dividing by the variance instead of its square
+        # root (-0.0300, 0.0608) and the batch's own statistics (0.0, 0.866)
+        is_right=sequence_of(close_to(-0.0285, abs_=0.001), close_to(0.0578, abs_=0.0015)),
         hint=(
-            "After k steps a share momentum ** k of the initial value is left. Find the "
-            "smallest whole k with momentum ** k < 0.01 (np.log helps, or a loop)."
+            "Take x = np.asarray(features[..., 3]) and the layer's numbers for channel 3: "
+            "batch_norm.moving_mean.numpy()[3], batch_norm.moving_variance.numpy()[3], "
+            "batch_norm.gamma.numpy()[3], batch_norm.beta.numpy()[3] and batch_norm.epsilon. "
+            "Subtract the moving mean, divide by the square root of moving variance + epsilon, "
+            "multiply by gamma, add beta; then np.mean and np.std of the result. Use the moving "
+            "averages, not the batch's own mean and variance."
         ),
-        reference=(44, 459),
-        wrong=((43, 458), (10, 100), (22, 230), (45, 460)),
+        reference=(-0.0285, 0.0578),
+        wrong=((-0.0317, 0.0578), (-0.0300, 0.0608), (0.0, 0.866), (0.0, 1.0), (44, 459)),
     ),
     Exercise(
         key="08-2",
