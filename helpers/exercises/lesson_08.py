@@ -8,26 +8,23 @@ EXERCISES = (
     Exercise(
         key="08-1",
         asks_for=(
-            "the mean and the standard deviation of channel 3 of batch_norm(features, "
-            "training=False), computed by hand, as a pair of floats such as (0.1, 0.2)"
+            "the standard deviation of channel 3 of features in inference mode, computed by hand "
+            "with the moving variance momentum 0.99 would leave after 430 steps, a float"
         ),
-        # (-0.0285, 0.0578): (x - moving_mean) / sqrt(moving_variance + eps) * gamma + beta on
-        # channel 3 after the layer's one training step (moving mean -0.0030, moving variance
-        # 0.9003), read off the solutions' computation. The seeded convolution and the fitting
-        # images fix it; float32 rounding moves it by far less than the tolerances, which reject
-        # leaving out the moving mean (-0.0317), dividing by the variance instead of its square
-        # root (-0.0300, 0.0608) and the batch's own statistics (0.0, 0.866)
-        is_right=sequence_of(close_to(-0.0285, abs_=0.001), close_to(0.0578, abs_=0.0015)),
+        # 0.4176: x / sqrt(v + 0.99 ** 430 × (1 − v) + ε) on channel 3, v = 0.0030, read off the
+        # solutions' computation (training mode's is 0.866: about half, as Going further's 2.1
+        # predicts). The seeded convolution and the fitting images fix it; the tolerance rejects
+        # leaving v out of the moving variance (0.460), momentum 0.9 (0.866), the current moving
+        # variance (0.058) and dividing by the variance instead of its square root (3.18)
+        is_right=close_to(0.4176, abs_=0.004),
         hint=(
-            "Take x = np.asarray(features[..., 3]) and the layer's numbers for channel 3: "
-            "batch_norm.moving_mean.numpy()[3], batch_norm.moving_variance.numpy()[3], "
-            "batch_norm.gamma.numpy()[3], batch_norm.beta.numpy()[3] and batch_norm.epsilon. "
-            "Subtract the moving mean, divide by the square root of moving variance + epsilon, "
-            "multiply by gamma, add beta; then np.mean and np.std of the result. Use the moving "
-            "averages, not the batch's own mean and variance."
+            "Take x = np.asarray(features[..., 3]), v = np.var(x) and "
+            "moving = v + 0.99**430 * (1 - v). Divide x by np.sqrt(moving + batch_norm.epsilon) "
+            "(γ = 1 and β = 0 change nothing) and take np.std of the result. Use 0.99, not the "
+            "layer's 0.9, and the square root of moving + epsilon, not moving itself."
         ),
-        reference=(-0.0285, 0.0578),
-        wrong=((-0.0317, 0.0578), (-0.0300, 0.0608), (0.0, 0.866), (0.0, 1.0), (44, 459)),
+        reference=0.4176,
+        wrong=(0.4596, 0.8662, 0.0578, 3.18, 0.5, 1.0),
     ),
     Exercise(
         key="08-2",
