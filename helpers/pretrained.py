@@ -14,8 +14,9 @@ the files load in every Keras version the series supports.
 - :func:`pretrained_folder`: where the files are, in a checkout of the series or in a hosted
   runtime that installed it (:mod:`helpers.hosted`);
 - :func:`save_member_probabilities` and :func:`load_member_probabilities`: the ensemble's
-  predicted probabilities, kept by notebook 09 so that its solutions notebook need not predict
-  them again, in a file named by the digests of the weights and the images.
+  predicted probabilities, kept by notebook 09 so that notebook 10 and the solutions notebooks
+  need not predict them again, in a file named by the digests of the weights and the images;
+  :func:`member_probabilities` loads them, or predicts and keeps them where none are kept yet.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "load_member_probabilities",
     "load_members",
     "load_reference",
+    "member_probabilities",
     "member_probabilities_path",
     "pretrained_folder",
     "race_curves",
@@ -309,3 +311,52 @@ def load_member_probabilities(
             return result
     except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile, zlib.error):
         return None
+
+
+def member_probabilities(
+    folder: str | os.PathLike[str],
+    images: Mapping[str, np.ndarray],
+    families: tuple[str, ...] = ("bn_cnn", "dropout_cnn"),
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> tuple[dict[str, dict[str, np.ndarray]], bool]:
+    """The ensemble's probabilities for ``images``: loaded where they are kept, else predicted.
+
+    Where :func:`member_probabilities_path` names a readable file (notebook 09 writes it), it is
+    loaded. Otherwise every ``<family>_seed<N>`` network of ``folder`` predicts every set of
+    images (about a minute on a 2-core CPU for the ten networks and 15,000 images), and the
+    result is saved there for the next notebook.
+
+    Parameters
+    ----------
+    folder
+        The ``pretrained/`` folder.
+    images
+        Set name → images (``{"validation": x_val, "test": x_test}``), scaled to [0, 1].
+    families
+        The recipes whose seeded networks predict, in the order of the names.
+    cache_dir
+        Passed to :func:`member_probabilities_path`.
+
+    Returns
+    -------
+    (probabilities, loaded): set name → ``"<family> <seed>"`` → (images, 10) probabilities,
+    and whether they were loaded (``False``: predicted now).
+    """
+    path = member_probabilities_path(folder, images, cache_dir)
+    saved = load_member_probabilities(path)
+    if saved is not None and set(saved) == set(images):
+        return saved, True
+    members = {
+        f"{family} {seed}": network
+        for family in families
+        for seed, network in load_members(folder, family).items()
+    }
+    probabilities = {
+        set_name: {
+            name: network.predict(x, batch_size=1000, verbose=0)
+            for name, network in members.items()
+        }
+        for set_name, x in images.items()
+    }
+    save_member_probabilities(path, probabilities)
+    return probabilities, False

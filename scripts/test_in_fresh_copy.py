@@ -60,17 +60,22 @@ NOTEBOOK_WORKERS = [
 SLOWEST_FIRST = [
     "08_a_stronger_cnn.ipynb",
     "05_training_and_validation.ipynb",
-    "09_ensembles_and_the_ceiling.ipynb",
+    "09_ensembles.ipynb",
     "06_convolutional_network.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",
-    "10_inside_the_model.ipynb",
+    "11_inside_the_model.ipynb",
 ]
 
-#: Notebooks started last: 09's solutions load the probabilities that lesson 09 saves (its ten
-#: networks' predictions, 109 s beside other notebooks when predicted again). Started last, it
-#: finds them; if it does not, it predicts them itself, with the same results.
-LAST = ["solutions/09_solutions.ipynb"]
+#: Notebooks started last: lesson 10 and the solutions of 09 and 10 load the probabilities that
+#: lesson 09 saves (its ten networks' predictions, 109 s beside other notebooks when predicted
+#: again). Started last, they find them; if they do not, they predict them themselves, with the
+#: same results.
+LAST = [
+    "10_luck_goals_and_labels.ipynb",
+    "solutions/09_solutions.ipynb",
+    "solutions/10_solutions.ipynb",
+]
 
 NBVAL_FLAGS = [
     "--nbval",

@@ -1,6 +1,6 @@
-"""The drawing pad of notebook 11 works in a real browser: draw digits, press Predict, read them.
+"""The drawing pad of notebook 12 works in a real browser: draw digits, press Predict, read them.
 
-JupyterLab serves a temporary copy of notebook 11 (running cells autosaves outputs, so the
+JupyterLab serves a temporary copy of notebook 12 (running cells autosaves outputs, so the
 repository itself is never served); headless Chromium, driven by Playwright, runs every cell,
 draws digits on the pad with mouse strokes, presses Predict and reads the line that
 ``digit_canvas`` prints ("Predicted digit: 7 (98.1 %)"), then presses Clear for the next one.
@@ -27,7 +27,7 @@ import pytest
 from tests.lab_server import free_port, get, stop
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = "11_your_own_digits_and_deployment.ipynb"
+NOTEBOOK = "12_your_own_digits_and_deployment.ipynb"
 TOKEN = "drawing-pad-test-token"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -81,7 +81,7 @@ DIGITS: dict[int, list[list[Point]]] = {
 
 
 def copy_notebook(folder: Path) -> None:
-    """Lay out what notebook 11 needs, as in the repository: notebooks/ and pretrained/."""
+    """Lay out what notebook 12 needs, as in the repository: notebooks/ and pretrained/."""
     (folder / "notebooks").mkdir(parents=True)
     shutil.copy2(ROOT / "notebooks" / NOTEBOOK, folder / "notebooks" / NOTEBOOK)
     shutil.copytree(ROOT / "pretrained", folder / "pretrained")

@@ -181,3 +181,33 @@ def test_member_probabilities_without_members_or_with_a_damaged_file(tmp_path):
     assert pretrained.load_member_probabilities(damaged) is None  # predict again instead
     with pytest.raises(ValueError, match="'/'"):
         pretrained.save_member_probabilities(damaged, {"test": {"a/b": np.zeros((1, 10))}})
+
+
+class _ConstantNetwork:
+    """Stands in for a trained network: predicts one fixed row of probabilities per image."""
+
+    def __init__(self, digit: int) -> None:
+        self.digit = digit
+        self.calls = 0
+
+    def predict(self, x, batch_size, verbose):
+        self.calls += 1
+        return np.tile(np.eye(10, dtype=np.float32)[self.digit], (len(x), 1))
+
+
+def test_member_probabilities_predicts_once_then_loads(tmp_path, monkeypatch):
+    folder = tmp_path / "pretrained"
+    _fake_members(folder)
+    networks = {"bn_cnn": {0: _ConstantNetwork(1), 1: _ConstantNetwork(2)}}
+    networks["dropout_cnn"] = {0: _ConstantNetwork(3)}
+    monkeypatch.setattr(pretrained, "load_members", lambda _folder, family: networks[family])
+    images = {"validation": np.zeros((3, 28, 28), np.float32), "test": np.ones((2, 28, 28))}
+    first, loaded = pretrained.member_probabilities(folder, images, cache_dir=tmp_path)
+    assert not loaded  # nothing kept yet: predicted
+    assert list(first["test"]) == ["bn_cnn 0", "bn_cnn 1", "dropout_cnn 0"]
+    assert first["validation"]["dropout_cnn 0"].shape == (3, 10)
+    assert first["test"]["bn_cnn 1"].argmax(axis=1).tolist() == [2, 2]
+    again, loaded = pretrained.member_probabilities(folder, images, cache_dir=tmp_path)
+    assert loaded  # kept by the first call
+    assert all(network.calls == 2 for family in networks.values() for network in family.values())
+    np.testing.assert_array_equal(again["test"]["bn_cnn 0"], first["test"]["bn_cnn 0"])
