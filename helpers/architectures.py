@@ -70,7 +70,8 @@ def build_augmentation(seed: int = 0) -> keras.Sequential:
         [
             keras.Input(shape=(28, 28)),
             keras.layers.Reshape((28, 28, 1), name="add_channel"),
-            # three different seeds: the layers draw different random numbers, the same in each run
+            # a seed per layer: each call draws the next numbers of the layer's seeded
+            # sequence (a new version every call); the sequence is the same in every run
             keras.layers.RandomRotation(10 / 360, fill_mode="constant", seed=seed, name="rotate"),
             keras.layers.RandomTranslation(  # up to 10 % of the height, then of the width
                 0.1, 0.1, fill_mode="constant", seed=seed + 1, name="shift"
