@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, close_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
 
 EXERCISES = (
     Exercise(
         key="10-1",
         asks_for=(
-            "a triple (b, c, p): the test images only the five BN CNNs' ensemble gets right, "
-            "those only the five dropout CNNs' ensemble gets right, and the p-value of paired_gap "
+            "four values (b, c, p, beyond): the test images only the five BN CNNs' ensemble gets "
+            "right, those only the five dropout CNNs' ensemble gets right, the p-value of "
+            "paired_gap, and True if the gap is beyond luck by yardstick 2's rule, else False "
             "(the check allows one either way for b and c, and 0.01 for p)"
         ),
-        # (14, 11, 0.690) in the run saved here. The networks are fixed, so only a top digit
-        # within float rounding of a tie could move b or c; 1 leaves room for that. The order
-        # matters: (11, 14, ...) is the dropout ensemble first.
+        # (14, 11, 0.690, False) in the run saved here. The networks are fixed, so only a top
+        # digit within float rounding of a tie could move b or c; 1 leaves room for that. The
+        # order matters: (11, 14, ...) is the dropout ensemble first. p = 0.690 is far above
+        # 0.05, so the gap is within luck: beyond is False.
         is_right=sequence_of(
-            close_to(14, abs_=1), close_to(11, abs_=1), close_to(0.690, abs_=0.01)
+            close_to(14, abs_=1), close_to(11, abs_=1), close_to(0.690, abs_=0.01), equal_to(False)
         ),
         hint=(
-            "dropout_five = average_probabilities([test_probabilities[n] for n in "
-            "families['dropout_cnn']]); then paired_gap(bn_five_test, dropout_five, y_test) "
-            "returns b, c and p in that order. b and c count images where the two ensembles "
-            "disagree on being right, not each ensemble's errors (34 and 37)."
+            "paired_gap(candidates['the five BN CNNs'][1], candidates['the five dropout CNNs'][1], "
+            "y_test) returns b, c and p in that order. b and c count images where the two "
+            "ensembles disagree on being right, not each ensemble's errors (34 and 37). By "
+            "yardstick 2's rule a gap is beyond luck when p < 0.05."
         ),
-        reference=(14, 11, 0.690),
+        reference=(14, 11, 0.690, False),
         wrong=(
-            (11, 14, 0.690),
-            (34, 37, 0.690),
-            (14, 11, 0.345),
-            (14, 11, 0.05),
-            (37, 34, 0.72),
-            (3, 0, 0.25),
+            (11, 14, 0.690, False),
+            (34, 37, 0.690, False),
+            (14, 11, 0.345, False),
+            (14, 11, 0.690, True),
+            (37, 34, 0.72, False),
+            (3, 0, 0.25, False),
+            (14, 11, 0.690),
         ),
     ),
     Exercise(
