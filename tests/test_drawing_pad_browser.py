@@ -99,6 +99,14 @@ def start_lab(tmp_path: Path, root_dir: Path, port: int) -> subprocess.Popen:
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+        # One thread for the kernel's TensorFlow and BLAS, as the test runner gives each notebook
+        # its share of the cores: with all of them, notebook 12's timing cells starved Chromium
+        # and the server on a 2-core machine, and run-all lost its replies (2026-12-05: two
+        # runs hung at the latency cells and timed out after 300 s).
+        "TF_NUM_INTRAOP_THREADS": os.environ.get("TF_NUM_INTRAOP_THREADS", "1"),
+        "TF_NUM_INTEROP_THREADS": os.environ.get("TF_NUM_INTEROP_THREADS", "1"),
+        "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1"),
+        "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
     }
     command = [
         sys.executable,
