@@ -47,7 +47,7 @@ from helpers.training import (
 )
 
 LAYERS = keras.layers
-MEAN, STD = MNIST_PIXEL_MEAN, MNIST_PIXEL_STD  # of the scaled training pixels (notebook 08)
+MEAN, STD = MNIST_PIXEL_MEAN, MNIST_PIXEL_STD  # of the scaled training pixels (notebook 09)
 
 
 def network(name: str, body: list[keras.layers.Layer], *, space_to_depth: bool) -> keras.Model:

@@ -5,7 +5,8 @@ Keras reference convnet, in one process and one run, over a few seeds.
   Flatten → Dropout 0.5 → Dense 10 softmax; 34,826 parameters), Adam, batch 128,
   10 % validation split, float32, exactly as the example is written;
 - ours: the series' ``fast_cnn`` recipe (``helpers.training.RECIPES``, the one place its
-  network, batch size, schedule and epochs are written; notebook 08 trains it too), in float32
+  network, batch size, schedule and epochs are written; notebook 09 builds it and counts its
+  arithmetic), in float32
   by default (``--precision``: ``float32``, ``mixed_bfloat16``, or ``auto``, which times a
   short stretch of training in both on this CPU and keeps the faster: bfloat16 pays off only
   where the CPU multiplies it in hardware fast enough, e.g. Intel's AMX units).

@@ -14,7 +14,7 @@ the files load in every Keras version the series supports.
 - :func:`pretrained_folder`: where the files are, in a checkout of the series or in a hosted
   runtime that installed it (:mod:`helpers.hosted`);
 - :func:`save_member_probabilities` and :func:`load_member_probabilities`: the ensemble's
-  predicted probabilities, kept by notebook 09 so that notebook 10 and the solutions notebooks
+  predicted probabilities, kept by notebook 10 so that notebook 11 and the solutions notebooks
   need not predict them again, in a file named by the digests of the weights and the images;
   :func:`member_probabilities` loads them, or predicts and keeps them where none are kept yet.
 """
@@ -321,7 +321,7 @@ def member_probabilities(
 ) -> tuple[dict[str, dict[str, np.ndarray]], bool]:
     """The ensemble's probabilities for ``images``: loaded where they are kept, else predicted.
 
-    Where :func:`member_probabilities_path` names a readable file (notebook 09 writes it), it is
+    Where :func:`member_probabilities_path` names a readable file (notebook 10 writes it), it is
     loaded. Otherwise every ``<family>_seed<N>`` network of ``folder`` predicts every set of
     images (about a minute on a 2-core CPU for the ten networks and 15,000 images), and the
     result is saved there for the next notebook.

@@ -109,8 +109,8 @@ RECIPES: dict[str, Recipe] = {
             schedule="cosine",
             validation_size=5000,
         ),
-        # Notebook 08's race to 99 % (benchmarks/time_to_accuracy.py), chosen on the validation
-        # set among the candidates of benchmarks/one_epoch_recipes.py.
+        # The race to 99 % (benchmarks/time_to_accuracy.py; notebook 09 builds the network),
+        # chosen on the validation set among the candidates of benchmarks/one_epoch_recipes.py.
         Recipe(
             "fast_cnn",
             build_fast_cnn,
@@ -121,7 +121,7 @@ RECIPES: dict[str, Recipe] = {
             warmup_fraction=0.2,
             steps_per_execution=16,
         ),
-        # Notebooks 08-09: the ensemble's two designs, trained by scripts/train_pretrained.py.
+        # Notebooks 09-10: the ensemble's two designs, trained by scripts/train_pretrained.py.
         Recipe(
             "bn_cnn",
             build_bn_cnn,

@@ -31,7 +31,7 @@ MODULES: dict[str, tuple[str, str]] = {
         "import keras\nimport numpy as np\nimport tensorflow as tf\n",
     ),
     "helpers.attribution": (
-        "Saliency maps, Grad-CAM and FGSM, exactly as notebook 11 writes them.",
+        "Saliency maps, Grad-CAM and FGSM, exactly as notebook 12 writes them.",
         "import keras\nimport numpy as np\nimport tensorflow as tf\n",
     ),
 }

@@ -58,23 +58,23 @@ NOTEBOOK_WORKERS = [
 #: other notebooks). Started first, they do not end the run alone on one worker while the
 #: others idle; the rest follow in name order. The order changes no result.
 SLOWEST_FIRST = [
-    "08_a_stronger_cnn.ipynb",
+    "09_a_stronger_cnn.ipynb",
     "05_training_and_validation.ipynb",
-    "09_ensembles.ipynb",
+    "10_ensembles.ipynb",
     "06_convolutional_network.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",
-    "11_inside_the_model.ipynb",
+    "12_inside_the_model.ipynb",
 ]
 
-#: Notebooks started last: lesson 10 and the solutions of 09 and 10 load the probabilities that
-#: lesson 09 saves (its ten networks' predictions, 109 s beside other notebooks when predicted
+#: Notebooks started last: lesson 11 and the solutions of 10 and 11 load the probabilities that
+#: lesson 10 saves (its ten networks' predictions, 109 s beside other notebooks when predicted
 #: again). Started last, they find them; if they do not, they predict them themselves, with the
 #: same results.
 LAST = [
-    "10_luck_goals_and_labels.ipynb",
-    "solutions/09_solutions.ipynb",
+    "11_luck_goals_and_labels.ipynb",
     "solutions/10_solutions.ipynb",
+    "solutions/11_solutions.ipynb",
 ]
 
 NBVAL_FLAGS = [

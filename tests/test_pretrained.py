@@ -1,4 +1,4 @@
-"""Tests of helpers.pretrained: loading notebook 09's networks and the training log safely."""
+"""Tests of helpers.pretrained: loading notebook 10's networks and the training log safely."""
 
 from __future__ import annotations
 

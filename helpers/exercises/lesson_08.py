@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to
 
 EXERCISES = (
     Exercise(
@@ -29,37 +29,20 @@ EXERCISES = (
     Exercise(
         key="08-2",
         asks_for=(
-            "the first step (0 to 429), after the warm-up, at which one_cycle(step, 0.003, 430) "
-            "is below half its peak, an int"
+            "the first step (0 to 429) at which one_cycle(step, 0.003, 430) is below 1 % of its "
+            "peak, an int"
         ),
-        # warm-up 0.3 × 430 = 129 steps (peak at step 129); the cosine crosses half its height at
-        # progress 0.5, step 129 + 301 / 2 = 279.5, so 280 is the first whole step below 0.0015
-        is_right=equal_to(280),
+        # ½ (1 + cos(π p)) = (0.01 − 1e-4) / (1 − 1e-4) at progress p = 0.93662, so step
+        # 129 + 0.93662 × 301 = 410.9: 411 is the first whole step below 0.00003 (0.0000329 at
+        # 410, 0.0000297 at 411). The wrong answers: half the peak (280), the warm-up's end (129),
+        # progress counted from the warm-up's end (282), off by one (410, 412), the last step
+        is_right=equal_to(411),
         hint=(
             "Loop over the steps 0 to 429 with one_cycle(step, 0.003, 430) and keep the first "
-            "step whose rate is below 0.0015 (half the peak 0.003). Skip the warm-up: its first "
-            "steps are below half the peak too, on the way up, and the peak comes at step 129."
+            "step whose rate is below 0.00003 (1 % of the peak 0.003). Start the search at the "
+            "peak, step 129, and count steps from the start of the run, not from the peak."
         ),
-        reference=280,
-        wrong=(129, 151, 279, 281, 215, 61, 62, 0, 301),
-    ),
-    Exercise(
-        key="08-3",
-        asks_for=(
-            "the number of validation 6s turned upside down that `loaded` reads as 9, and the "
-            "number of validation 0s turned upside down that it still reads as 0, as a pair of "
-            "ints such as (100, 200)"
-        ),
-        # 463 of the 493 validation 6s and 477 of the 494 0s (seed 0's saved network, read off
-        # the solutions' computation); 3 either way allows for images near a tie on other CPUs
-        is_right=sequence_of(in_range(460, 466), in_range(474, 480)),
-        hint=(
-            "Turn the images with np.rot90(images, 2, axes=(1, 2)), predict them with "
-            "loaded.predict(..., verbose=0), take .argmax(axis=1) for each image's digit, then "
-            "count with np.sum(digits == 9) for the 6s and np.sum(digits == 0) for the 0s. Count "
-            "images, not shares, and use the validation images (x_val, y_val), not the test set."
-        ),
-        reference=(463, 477),
-        wrong=((493, 494), (30, 17), (0, 477), (463, 0), (0, 0), (0.939, 0.966), (477, 463)),
+        reference=411,
+        wrong=(280, 129, 282, 410, 412, 429, 0, 369),
     ),
 )

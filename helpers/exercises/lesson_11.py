@@ -2,50 +2,58 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, equal_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
 
 EXERCISES = (
     Exercise(
         key="11-1",
         asks_for=(
-            "a pair (class, cells): the class whose map has the fewest cells above a quarter of "
-            "its peak, and how many it has, two ints"
+            "four values (b, c, p, beyond): the test images only the five BN CNNs' ensemble gets "
+            "right, those only the five dropout CNNs' ensemble gets right, the p-value of "
+            "paired_gap, and True if the gap is beyond luck by yardstick 2's rule, else False "
+            "(the check allows one either way for b and c, and 0.01 for p)"
         ),
-        # a cell just above or below 0.25 can flip on another CPU: one cell either way
-        is_right=sequence_of(equal_to(9), in_range(3, 5)),
+        # (14, 11, 0.690, False) in the run saved here. The networks are fixed, so only a top
+        # digit within float rounding of a tie could move b or c; 1 leaves room for that. The
+        # order matters: (11, 14, ...) is the dropout ensemble first. p = 0.690 is far above
+        # 0.05, so the gap is within luck: beyond is False.
+        is_right=sequence_of(
+            close_to(14, abs_=1), close_to(11, abs_=1), close_to(0.690, abs_=0.01), equal_to(False)
+        ),
         hint=(
-            "Pass ten copies of the image and classes=np.arange(10) to grad_cam (each map "
-            "comes scaled to a peak of 1); then count, for each of the ten maps, the cells above "
-            "0.25 ((maps > 0.25).sum(axis=(1, 2))), and take the class with the fewest and its "
-            "count."
+            "paired_gap(candidates['the five BN CNNs'][1], candidates['the five dropout CNNs'][1], "
+            "y_test) returns b, c and p in that order. b and c count images where the two "
+            "ensembles disagree on being right, not each ensemble's errors (34 and 37). By "
+            "yardstick 2's rule a gap is beyond luck when p < 0.05."
         ),
-        reference=(9, 4),
-        wrong=((9, 49), (7, 41), (7, 49), (0, 9), 9),
+        reference=(14, 11, 0.690, False),
+        wrong=(
+            (11, 14, 0.690, False),
+            (34, 37, 0.690, False),
+            (14, 11, 0.345, False),
+            (14, 11, 0.690, True),
+            (37, 34, 0.72, False),
+            (3, 0, 0.25, False),
+            (14, 11, 0.690),
+        ),
     ),
     Exercise(
         key="11-2",
         asks_for=(
-            "a pair (transferred, control): the CNN's accuracy on the 1,000 images made by "
-            "attacking the dense network and on the random-sign control, two floats between 0 "
-            "and 1"
+            "an int n: the fewest test images for which the 0.0005 between the floor and the goal "
+            "exceeds twice one score's noise at the typical accuracy (the check allows 5 % either "
+            "way)"
         ),
-        # transferred: a few images below the control (0.991) and the clean images (0.992),
-        # well above the CNN's own attack (0.911); each range allows a few images either way
-        is_right=sequence_of(in_range(0.975, 0.987), in_range(0.986, 0.996)),
+        # 2 * sqrt(acc * (1 - acc) / n) < 0.0005 at acc = 0.9959 gives n > 65,331.04: 65,332.
+        # Forgetting the "twice" gives 16,333; squaring 4 / 0.0005 instead gives 261,325;
+        # the ensemble's accuracy (0.9974) gives 41,492 and the goal's (0.9965) 55,804.
+        is_right=in_range(62_064, 68_598),
         hint=(
-            "Make the images with fgsm(dense, x_subset, y_subset, 0.1), then ask the CNN: "
-            "accuracy(y_subset, cnn.predict(...)); not the CNN's own attack, nor the clean "
-            "images. For the control, add 0.1 times the random signs to x_subset, then "
-            "np.clip(..., 0, 1).astype('float32'). Transferred first, control second."
+            "Write the condition 2 * sqrt(typical * (1 - typical) / n) < 0.0005 and solve it for "
+            "n: square both sides, n > 4 * typical * (1 - typical) / 0.0005**2. Round up to the "
+            "next whole image."
         ),
-        reference=(0.982, 0.991),
-        wrong=(
-            (0.911, 0.991),
-            (0.992, 0.991),
-            (0.991, 0.982),
-            (0.982, 0.911),
-            (0.982, 0.978),
-            0.982,
-        ),
+        reference=65_332,
+        wrong=(10_000, 16_333, 261_325, 41_492, 55_804, 65, 5_000),
     ),
 )
