@@ -89,17 +89,17 @@ def augmented_batches(
     images: np.ndarray, labels: np.ndarray, *, batch_size: int, seed: int
 ) -> tf.data.Dataset:
     """Shuffled batches of scaled (n, 28, 28) images, augmented afresh in every epoch."""
-    augment = build_augmentation(seed)
-    # float32 because the layers and the network compute in 32-bit floats (a copy only if the
-    # images are not float32 already)
+    layers = build_augmentation(seed)
+    # float32 (32-bit floats, about 7 significant digits) because the layers and the network
+    # compute in them (a copy only if the images are not float32 already)
     images = np.asarray(images, dtype="float32")
     dataset = tf.data.Dataset.from_tensor_slices((images, labels))
     dataset = dataset.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
     dataset = dataset.batch(batch_size)
     # map without num_parallel_calls runs one batch at a time; the augmentation layers draw a
     # new random change for each image of a batch
-    dataset = dataset.map(lambda x, y: (augment(x, training=True), y))
-    return dataset.prefetch(2)
+    dataset = dataset.map(lambda x, y: (layers(x, training=True), y))
+    return dataset.prefetch(2)  # keep two batches ready ahead
 
 
 # From 09_a_stronger_cnn.ipynb

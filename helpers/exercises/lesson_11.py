@@ -9,8 +9,8 @@ EXERCISES = (
         key="11-1",
         asks_for=(
             "four values (b, c, p, beyond): the test images only the five BN CNNs' ensemble gets "
-            "right, those only the five dropout CNNs' ensemble gets right, the p-value of "
-            "paired_gap, and True if the gap is beyond luck by yardstick 2's rule, else False "
+            "right, those only the five dropout CNNs' ensemble gets right, the p-value from "
+            "binomtest, and True if p < 0.05 (yardstick 2's bar), else False "
             "(the check allows one either way for b and c, and 0.01 for p)"
         ),
         # (14, 11, 0.690, False) in the run saved here. The networks are fixed, so only a top
@@ -21,10 +21,10 @@ EXERCISES = (
             close_to(14, abs_=1), close_to(11, abs_=1), close_to(0.690, abs_=0.01), equal_to(False)
         ),
         hint=(
-            "paired_gap(candidates['the five BN CNNs'][1], candidates['the five dropout CNNs'][1], "
-            "y_test) returns b, c and p in that order. b and c count images where the two "
-            "ensembles disagree on being right, not each ensemble's errors (34 and 37). By "
-            "yardstick 2's rule a gap is beyond luck when p < 0.05."
+            "Make bn_right = candidates['the five BN CNNs'][1].argmax(axis=1) == y_test, and "
+            "dropout_right likewise; b = np.sum(bn_right & ~dropout_right), c the other way round. "
+            "b and c count images where the two ensembles disagree on being right, not each "
+            "ensemble's errors (34 and 37). p = binomtest(b, b + c, 0.5).pvalue; beyond: p < 0.05."
         ),
         reference=(14, 11, 0.690, False),
         wrong=(
