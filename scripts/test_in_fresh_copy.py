@@ -53,15 +53,15 @@ NOTEBOOK_WORKERS = [
     "--no-loadscope-reorder",  # keep the order below, slowest first
 ]
 
-#: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-04 at
-#: ef832f5: 08 261 s, 05 239 s, 09 215 s, 06 187 s, 04 122 s, 09's solutions 112 s, 02 99 s beside
-#: other notebooks). Started first, they do not end the run alone on one worker while the
-#: others idle; the rest follow in name order. The order changes no result.
+#: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-05
+#: after lesson 08 was split in two: 05 226 s, 09 204 s, 06 154 s, 04 131 s, 10 116 s, 02 92 s,
+#: 12 57 s beside other notebooks). Started first, they do not end the run alone on one worker
+#: while the others idle; the rest follow in name order. The order changes no result.
 SLOWEST_FIRST = [
-    "09_a_stronger_cnn.ipynb",
     "05_training_and_validation.ipynb",
-    "10_ensembles.ipynb",
+    "09_a_stronger_cnn.ipynb",
     "06_convolutional_network.ipynb",
+    "10_ensembles.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",
     "12_inside_the_model.ipynb",
