@@ -2,39 +2,43 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, in_range, sequence_of
 
 EXERCISES = (
     Exercise(
         key="11-1",
         asks_for=(
-            "four values (b, c, p, beyond): the test images only the five BN CNNs' ensemble gets "
-            "right, those only the five dropout CNNs' ensemble gets right, the p-value from "
-            "binomtest, and True if p < 0.05 (yardstick 2's bar), else False "
-            "(the check allows one either way for b and c, and 0.01 for p)"
+            "four values (b, c, both_wrong, p): the test images only the five BN CNNs' ensemble "
+            "gets right, those only the five dropout CNNs' ensemble gets right, those both get "
+            "wrong, and the two-sided p-value of the split b to c (the check allows one either "
+            "way for the counts, and 0.01 for p)"
         ),
-        # (14, 11, 0.690, False) in the run saved here. The networks are fixed, so only a top
-        # digit within float rounding of a tie could move b or c; 1 leaves room for that. The
-        # order matters: (11, 14, ...) is the dropout ensemble first. p = 0.690 is far above
-        # 0.05, so the gap is within luck: beyond is False.
+        # (14, 11, 23, 0.690) in the run saved here: 34 − 11 = 37 − 14 = 23 images both wrong.
+        # The networks are fixed, so only a top digit within float rounding of a tie could move a
+        # count; 1 leaves room for that. The order matters: (11, 14, ...) is the dropout
+        # ensemble first; 0.345 is the one-sided p; 57 and 71 add the two ensembles' errors.
         is_right=sequence_of(
-            close_to(14, abs_=1), close_to(11, abs_=1), close_to(0.690, abs_=0.01), equal_to(False)
+            close_to(14, abs_=1),
+            close_to(11, abs_=1),
+            close_to(23, abs_=1),
+            close_to(0.690, abs_=0.01),
         ),
         hint=(
             "Make bn_right = candidates['the five BN CNNs'][1].argmax(axis=1) == y_test, and "
-            "dropout_right likewise; b = np.sum(bn_right & ~dropout_right), c the other way round. "
-            "b and c count images where the two ensembles disagree on being right, not each "
-            "ensemble's errors (34 and 37). p = binomtest(b, b + c, 0.5).pvalue; beyond: p < 0.05."
+            "dropout_right likewise; b = np.sum(bn_right & ~dropout_right), c the other way round, "
+            "both_wrong = np.sum(~bn_right & ~dropout_right). p counts the splits at least as "
+            "uneven as b to c, both ways: 2 * sum(math.comb(b + c, k) for k in range(c + 1)) / "
+            "2 ** (b + c) when c < b."
         ),
-        reference=(14, 11, 0.690, False),
+        reference=(14, 11, 23, 0.690),
         wrong=(
-            (11, 14, 0.690, False),
-            (34, 37, 0.690, False),
-            (14, 11, 0.345, False),
-            (14, 11, 0.690, True),
-            (37, 34, 0.72, False),
-            (3, 0, 0.25, False),
-            (14, 11, 0.690),
+            (11, 14, 23, 0.690),
+            (34, 37, 23, 0.690),
+            (14, 11, 23, 0.345),
+            (14, 11, 57, 0.690),
+            (14, 11, 0, 0.690),
+            (14, 11, 23, 0.31),
+            (3, 0, 23, 0.25),
         ),
     ),
     Exercise(
