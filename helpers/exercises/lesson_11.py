@@ -2,48 +2,38 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, close_to, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, in_range, sequence_of
 
 EXERCISES = (
     Exercise(
         key="11-1",
         asks_for=(
-            "five values (b, c, both_wrong, p, smallest_p): the test images only the five BN CNNs' "
-            "ensemble gets right, those only the five dropout CNNs' ensemble gets right, those "
-            "both get wrong, the two-sided p-value of the split b to c, and the smallest p any "
-            "split with a gap of 3 can reach (the check allows one either way for the counts, "
-            "and 0.01 for the p-values)"
+            "three values (both_wrong, smallest_p, smallest_gap): the test images both families' "
+            "ensembles get wrong, an int; the smallest two-sided p any split with a gap of 3 can "
+            "reach, a float; and the smallest gap g (a split of g to 0) that could be beyond luck, "
+            "an int (the check allows one either way for both_wrong and 0.01 for smallest_p)"
         ),
-        # (14, 11, 23, 0.690, 0.25) in the run saved here: 34 − 11 = 37 − 14 = 23 images both
-        # wrong; 3 to 0 is the most uneven split with a gap of 3, p = 2 × 0.5³ = 0.25 > 0.05, so
-        # no 3-image gap can be beyond luck. The networks are fixed, so only a top digit within
-        # float rounding of a tie could move a count; 1 leaves room for that. The wrong answers:
-        # the dropout ensemble first, the errors for b and c, the one-sided p, the errors added
-        # for both_wrong, the 14-to-11 split's p taken as the smallest, the one-sided 0.125.
-        is_right=sequence_of(
-            close_to(14, abs_=1),
-            close_to(11, abs_=1),
-            close_to(23, abs_=1),
-            close_to(0.690, abs_=0.01),
-            close_to(0.25, abs_=0.01),
-        ),
+        # (23, 0.25, 6): 34 − 11 = 37 − 14 = 23 images both wrong in the run saved here (the
+        # networks are fixed; 1 either way leaves room for a top digit within float rounding of
+        # a tie). 3 to 0 is the most uneven split with a gap of 3: p = 2 × 0.5³ = 0.25. A split
+        # g to 0 has p = 2 × 0.5**g, below 0.05 first at g = 6 (0.031; g = 5 gives 0.0625). The
+        # wrong answers: the errors added (57), the one-sided 0.125, 14 to 11's 0.690, g = 5 or 4.
+        is_right=sequence_of(close_to(23, abs_=1), close_to(0.25, abs_=0.01), equal_to(6)),
         hint=(
-            "Make bn_right = candidates['the five BN CNNs'][1].argmax(axis=1) == y_test, and "
-            "dropout_right likewise; b = np.sum(bn_right & ~dropout_right), c the other way round, "
-            "both_wrong = np.sum(~bn_right & ~dropout_right). p counts the splits at least as "
-            "uneven as b to c, both ways: 2 * sum(math.comb(b + c, k) for k in range(c + 1)) / "
-            "2 ** (b + c) when c < b. For smallest_p, try the splits 3 to 0, 4 to 1, 5 to 2: "
-            "which is the most uneven?"
+            "both_wrong = np.sum(~bn_right & ~dropout_right), where bn_right = "
+            "candidates['the five BN CNNs'][1].argmax(axis=1) == y_test and dropout_right "
+            "likewise. A split g to 0 has p = 2 * 0.5**g (both ways); with a gap of 3 the most "
+            "uneven split is 3 to 0. For smallest_gap, find the first g with 2 * 0.5**g < 0.05."
         ),
-        reference=(14, 11, 23, 0.690, 0.25),
+        reference=(23, 0.25, 6),
         wrong=(
-            (11, 14, 23, 0.690, 0.25),
-            (34, 37, 23, 0.690, 0.25),
-            (14, 11, 23, 0.345, 0.25),
-            (14, 11, 57, 0.690, 0.25),
-            (14, 11, 23, 0.690, 0.690),
-            (14, 11, 23, 0.690, 0.125),
-            (14, 11, 23, 0.690),
+            (57, 0.25, 6),
+            (23, 0.125, 6),
+            (23, 0.690, 6),
+            (23, 0.25, 5),
+            (23, 0.25, 4),
+            (0, 0.25, 6),
+            (23, 0.25),
         ),
     ),
     Exercise(
