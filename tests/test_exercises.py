@@ -4,6 +4,7 @@ ones it lists; unanswered, malformed and unknown answers get a message, not a tr
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,8 @@ def test_wrong_answers_get_a_hint(key):
     for wrong in exercise.wrong:
         verdict = check_exercise(key, wrong)
         assert not verdict, wrong
-        assert "not yet. Hint: " in repr(verdict) or "not of the kind" in repr(verdict)
+        message = repr(verdict)
+        assert re.search(r"not yet( \([^)]*\))?\. Hint: ", message) or "not of the kind" in message
 
 
 @pytest.mark.parametrize("key", sorted(EXERCISES))
@@ -90,3 +92,12 @@ def test_sequence_of_checks_each_item_in_order_and_the_length():
     assert not check((9, 4)) and not check((4, 9, 1)) and not check((4,))
     with pytest.raises(TypeError):
         check("49")
+    assert check.wrong_items((4, 8)) == [2] and check.wrong_items((5, 8)) == [1, 2]
+    assert check.wrong_items((4, 9)) == [] and check.wrong_items((4,)) == []
+
+
+def test_a_wrong_tuple_answer_names_the_items_to_look_at_again():
+    verdict = check_exercise("11-1", (23, 0.125, 5))  # the first item right, the others wrong
+    assert repr(verdict).startswith("Exercise 11-1: not yet (items 2 and 3 of 3 not yet right; ")
+    verdict = check_exercise("11-1", (23, 0.25))  # one item short
+    assert repr(verdict).startswith("Exercise 11-1: not yet (it needs 3 items). Hint: ")

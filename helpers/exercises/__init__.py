@@ -109,19 +109,46 @@ def same_items(expected: Iterable[Any]) -> Callable[[Any], bool]:
     return check
 
 
-def sequence_of(*checks: Callable[[Any], bool]) -> Callable[[Any], bool]:
+class SequenceCheck:
     """A check that accepts a list, tuple or array of ``len(checks)`` items, in order, each
-    passing its own check: ``sequence_of(equal_to(4), equal_to(9))`` accepts ``(4, 9)``."""
+    passing its own check: ``sequence_of(equal_to(4), equal_to(9))`` accepts ``(4, 9)``.
 
-    def check(answer: Any) -> bool:
+    Besides saying right or wrong, it can say which items are wrong (:meth:`wrong_items`), so
+    that a hint can point at the part of an answer to look at again.
+    """
+
+    def __init__(self, *checks: Callable[[Any], bool]) -> None:
+        self.checks = checks
+
+    def _items(self, answer: Any) -> list[Any]:
         if isinstance(answer, str | bytes) or not isinstance(answer, Iterable):
             raise TypeError("a list or tuple")
-        items = list(answer)
-        return len(items) == len(checks) and all(
-            item_check(item) for item_check, item in zip(checks, items, strict=True)
+        return list(answer)
+
+    def __call__(self, answer: Any) -> bool:
+        items = self._items(answer)
+        return len(items) == len(self.checks) and all(
+            item_check(item) for item_check, item in zip(self.checks, items, strict=True)
         )
 
-    return check
+    def wrong_items(self, answer: Any) -> list[int]:
+        """The positions, counted from 1, of the items that fail their check; ``[]`` when the
+        answer has the wrong number of items (then no item can be judged on its own)."""
+        items = self._items(answer)
+        if len(items) != len(self.checks):
+            return []
+        return [
+            position
+            for position, (item_check, item) in enumerate(zip(self.checks, items, strict=True), 1)
+            if not item_check(item)
+        ]
+
+
+def sequence_of(*checks: Callable[[Any], bool]) -> SequenceCheck:
+    """A check that accepts a list, tuple or array of ``len(checks)`` items, in order, each
+    passing its own check: ``sequence_of(equal_to(4), equal_to(9))`` accepts ``(4, 9)``. When
+    an answer is wrong, :func:`check_exercise` names the items that are."""
+    return SequenceCheck(*checks)
 
 
 def all_exercises() -> dict[str, Exercise]:
@@ -200,4 +227,14 @@ def check_exercise(key: str, answer: Any) -> Verdict:
             f"Exercise {key}: right. One worked solution: "
             f"notebooks/solutions/{lesson}_solutions.ipynb.",
         )
-    return Verdict(False, f"Exercise {key}: not yet. Hint: {exercise.hint}")
+    where = ""
+    if isinstance(exercise.is_right, SequenceCheck):
+        wrong = exercise.is_right.wrong_items(answer)
+        count = len(exercise.is_right.checks)
+        if wrong:
+            names = " and ".join(str(position) for position in wrong)
+            noun = "item" if len(wrong) == 1 else "items"
+            where = f" ({noun} {names} of {count} not yet right; the others are)"
+        else:
+            where = f" (it needs {count} items)"
+    return Verdict(False, f"Exercise {key}: not yet{where}. Hint: {exercise.hint}")

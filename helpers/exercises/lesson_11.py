@@ -9,9 +9,10 @@ EXERCISES = (
         key="11-1",
         asks_for=(
             "three values (both_wrong, smallest_p, smallest_gap): the test images both families' "
-            "ensembles get wrong, an int; the smallest two-sided p any split with a gap of 3 can "
-            "reach, a float; and the smallest gap g (a split of g to 0) that could be beyond luck, "
-            "an int (the check allows one either way for both_wrong and 0.01 for smallest_p)"
+            "ensembles get wrong, an int; the smallest p (a split at least as uneven, either way, "
+            "as paired_gap counts it) any split with a gap of 3 can reach, a float; and the "
+            "smallest gap g (a split of g to 0) that could be beyond luck, an int (the check "
+            "allows one either way for both_wrong and 0.01 for smallest_p)"
         ),
         # (23, 0.25, 6): 34 − 11 = 37 − 14 = 23 images both wrong in the run saved here (the
         # networks are fixed; 1 either way leaves room for a top digit within float rounding of
