@@ -26,7 +26,7 @@ import tensorflow as tf
 from machine import machine_summary
 
 from helpers.data import load_mnist, scale_pixels
-from helpers.deployment import TFLiteClassifier, export_tflite, median_latency_us
+from helpers.deployment import TFLiteClassifier, export_tflite, latency_us
 from helpers.pretrained import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def main() -> None:
         }
         latency = {}
         for name, (single, batch) in ways.items():
-            latency[name] = median_latency_us(single, repeats=args.repeats)
+            latency[name] = latency_us(single, repeats=args.repeats).median_us
             batch_seconds = seconds_once(batch)
             print(
                 f"{name:14s} single image median {latency[name]:9.0f} us   10k batch "

@@ -47,8 +47,9 @@ EXERCISES = (
         # machines differ a lot: the ranges tell a batch timing from a single-image one
         is_right=sequence_of(in_range(0.2, 5.0), in_range(3.0, 500.0)),
         hint=(
-            "Time both on x_test, not on one image: median_latency_us(lambda: "
-            "model.predict(x_test, batch_size=1000, verbose=0), repeats=3, warmup=1), and the "
+            "Time both on x_test, not on one image: latency_us(lambda: "
+            "model.predict(x_test, batch_size=1000, verbose=0), repeats=3, warmup=1).median_us, "
+            "and the "
             "same for float_tflite.predict(x_test); then divide the first by the second. Per "
             "image: TFLite's time divided by 10,000."
         ),
