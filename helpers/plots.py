@@ -796,6 +796,7 @@ def plot_predictions(
     label_word: str = "true",
     framed: Sequence[int] = (),
     show_index: bool = False,
+    notes: Sequence[str] | None = None,
 ) -> plt.Figure:
     """Draw chosen images with their true label, predicted label and confidence.
 
@@ -824,6 +825,9 @@ def plot_predictions(
     show_index
         Put the image's index over each title, on a line of its own (``#12``), so that the
         text can name an image.
+    notes
+        A line of text under each image, in the order of ``indices`` (for example what
+        reviewers said about its label); the cells are widened to fit it.
 
     Returns
     -------
@@ -832,6 +836,8 @@ def plot_predictions(
     indices = np.asarray(indices, dtype=int)
     if len(indices) == 0:
         raise ValueError("no examples to draw: indices is empty.")
+    if notes is not None and len(notes) != len(indices):
+        raise ValueError(f"{len(notes)} notes for {len(indices)} images: give one per image.")
     probabilities = np.asarray(probabilities)
     predicted = probabilities[indices].argmax(axis=1)
     confidence = probabilities[indices, predicted]
@@ -850,6 +856,16 @@ def plot_predictions(
         width, height = fig.get_size_inches()
         rows = int(np.ceil(len(indices) / max(1, min(ncols, len(indices)))))
         fig.set_size_inches(width, height + 0.18 * rows)
+        fig.tight_layout()
+    if notes is not None:  # a line under each image, in cells wide enough for it
+        rows = int(np.ceil(len(indices) / max(1, min(ncols, len(indices)))))
+        columns = min(ncols, len(indices))
+        longest = max(len(note) for note in notes)
+        cell_width = max(1.35, 0.065 * longest)  # about 0.065 inch per character at size 8
+        fig.set_size_inches(cell_width * columns, fig.get_size_inches()[1] + 0.45 * rows)
+        for ax, note in zip(fig.axes, notes, strict=False):
+            # transform=ax.transAxes: positions in fractions of the image's axes
+            ax.text(0.5, -0.04, note, transform=ax.transAxes, ha="center", va="top", size=8)
         fig.tight_layout()
     to_frame = {int(i) for i in framed}
     for ax, index in zip(fig.axes, indices, strict=False):

@@ -685,3 +685,15 @@ def test_error_histogram_can_leave_out_the_noise_lines():
     assert [text.get_text() for text in ax.get_legend().get_texts()] == ["35 ± 4", "average"]
     assert all(text.get_fontsize() >= 9 for text in strip.texts)  # readable mark labels
     assert strip.yaxis.label.get_fontsize() >= 9  # and the strip's label
+
+
+def test_predictions_write_a_note_under_each_image():
+    images, _ = tiny_images(3)
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])
+    notes = ["reviewers chose 1 (5 of 5)", "reviewers split: 2 for 0, 3 for 1"]
+    fig = plots.plot_predictions(images, np.zeros(3, int), probabilities, [1, 2], notes=notes)
+    assert [ax.texts[0].get_text() for ax in fig.axes] == notes
+    plain = plots.plot_predictions(images, np.zeros(3, int), probabilities, [1, 2])
+    assert fig.get_size_inches()[0] > plain.get_size_inches()[0]  # wide enough for the notes
+    with pytest.raises(ValueError, match="1 notes for 2 images"):
+        plots.plot_predictions(images, np.zeros(3, int), probabilities, [1, 2], notes=["one"])
