@@ -27,7 +27,7 @@ import pytest
 from tests.lab_server import free_port, get, stop
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = "13_your_own_digits_and_deployment.ipynb"
+NOTEBOOK = "13_your_own_digits.ipynb"
 TOKEN = "drawing-pad-test-token"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
