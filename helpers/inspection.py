@@ -1,9 +1,9 @@
-"""Look inside a trained Keras model: the packaged copies notebook 12 (Inside the model) uses.
+"""Look inside a trained Keras model: the packaged copies notebook 13 (Inside the model) uses.
 
 Intermediate outputs of a Sequential model (``layer_output``) and its class scores before the
-softmax (``layer_and_logits``): notebook 12 writes both out and checks that these copies, which
+softmax (``layer_and_logits``): notebook 13 writes both out and checks that these copies, which
 add clear errors, compute the same. Also the simple image perturbations of the robustness
-curves. The lesson's own methods (saliency maps, Grad-CAM and FGSM) are written in notebook 12
+curves. The lesson's own methods (saliency maps, Grad-CAM and FGSM) are written in notebook 13
 and generated into :mod:`helpers.attribution`, which uses the functions here.
 
 Every function takes the model and the images as arguments; images are float arrays of

@@ -30,8 +30,12 @@ MODULES: dict[str, tuple[str, str]] = {
         "The series' networks and its augmentation pipeline, exactly as the notebooks build them.",
         "import keras\nimport numpy as np\nimport tensorflow as tf\n",
     ),
+    "helpers.luck": (
+        "The yardsticks of luck (noise, paired test, loss), exactly as notebook 11 writes them.",
+        "import numpy as np\nfrom scipy.stats import binomtest\n",
+    ),
     "helpers.attribution": (
-        "Saliency maps, Grad-CAM and FGSM, exactly as notebook 12 writes them.",
+        "Saliency maps, Grad-CAM and FGSM, exactly as notebook 13 writes them.",
         "import keras\nimport numpy as np\nimport tensorflow as tf\n",
     ),
 }

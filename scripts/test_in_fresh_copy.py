@@ -64,17 +64,19 @@ SLOWEST_FIRST = [
     "10_ensembles.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",
-    "12_inside_the_model.ipynb",
+    "13_inside_the_model.ipynb",
 ]
 
-#: Notebooks started last: lesson 11 and the solutions of 10 and 11 load the probabilities that
-#: lesson 10 saves (its ten networks' predictions, 109 s beside other notebooks when predicted
-#: again). Started last, they find them; if they do not, they predict them themselves, with the
-#: same results.
+#: Notebooks started last: lessons 11 and 12 and the solutions of 10, 11 and 12 load the
+#: probabilities that lesson 10 saves (its ten networks' predictions, 109 s beside other
+#: notebooks when predicted again). Started last, they find them; if they do not, they predict
+#: them themselves, with the same results.
 LAST = [
-    "11_luck_goals_and_labels.ipynb",
+    "11_is_a_gap_real.ipynb",
+    "12_goals_and_labels.ipynb",
     "solutions/10_solutions.ipynb",
     "solutions/11_solutions.ipynb",
+    "solutions/12_solutions.ipynb",
 ]
 
 NBVAL_FLAGS = [

@@ -1,4 +1,4 @@
-"""Tests of helpers.attribution (generated from notebook 12's cells) on small networks."""
+"""Tests of helpers.attribution (generated from notebook 13's cells) on small networks."""
 
 from __future__ import annotations
 

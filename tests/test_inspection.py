@@ -1,4 +1,4 @@
-"""Tests of helpers.inspection (notebook 12's plumbing) on a small untrained CNN and hand-made
+"""Tests of helpers.inspection (notebook 13's plumbing) on a small untrained CNN and hand-made
 images; the methods built on it are tested in test_attribution.py."""
 
 from __future__ import annotations

@@ -1,51 +1,27 @@
-"""Self-checks of lesson 12's exercises (see helpers.exercises)."""
+"""Self-checks of lesson 12's exercise (see helpers.exercises)."""
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, equal_to, in_range, sequence_of
+from helpers.exercises import Exercise, in_range
 
 EXERCISES = (
     Exercise(
         key="12-1",
         asks_for=(
-            "a pair (class, cells): the class whose map has the fewest cells above a quarter of "
-            "its peak, and how many it has, two ints"
+            "an int n: the fewest test images for which the 0.0005 between the floor and the goal "
+            "exceeds twice one score's noise at the typical accuracy (the check allows 5 % either "
+            "way)"
         ),
-        # a cell just above or below 0.25 can flip on another CPU: one cell either way
-        is_right=sequence_of(equal_to(9), in_range(3, 5)),
+        # 2 * sqrt(acc * (1 - acc) / n) < 0.0005 at acc = 0.9959 gives n > 65,331.04: 65,332.
+        # Forgetting the "twice" gives 16,333; squaring 4 / 0.0005 instead gives 261,325;
+        # the ensemble's accuracy (0.9974) gives 41,492 and the goal's (0.9965) 55,804.
+        is_right=in_range(62_064, 68_598),
         hint=(
-            "Pass ten copies of the image and classes=np.arange(10) to grad_cam (each map "
-            "comes scaled to a peak of 1); then count, for each of the ten maps, the cells above "
-            "0.25 ((maps > 0.25).sum(axis=(1, 2))), and take the class with the fewest and its "
-            "count."
+            "Write the condition 2 * sqrt(typical * (1 - typical) / n) < 0.0005 and solve it for "
+            "n: square both sides, n > 4 * typical * (1 - typical) / 0.0005**2. Round up to the "
+            "next whole image."
         ),
-        reference=(9, 4),
-        wrong=((9, 49), (7, 41), (7, 49), (0, 9), 9),
-    ),
-    Exercise(
-        key="12-2",
-        asks_for=(
-            "a pair (transferred, control): the CNN's accuracy on the 1,000 images made by "
-            "attacking the dense network and on the random-sign control, two floats between 0 "
-            "and 1"
-        ),
-        # transferred: a few images below the control (0.991) and the clean images (0.992),
-        # well above the CNN's own attack (0.911); each range allows a few images either way
-        is_right=sequence_of(in_range(0.975, 0.987), in_range(0.986, 0.996)),
-        hint=(
-            "Make the images with fgsm(dense, x_subset, y_subset, 0.1), then ask the CNN: "
-            "accuracy(y_subset, cnn.predict(...)); not the CNN's own attack, nor the clean "
-            "images. For the control, add 0.1 times the random signs to x_subset, then "
-            "np.clip(..., 0, 1).astype('float32'). Transferred first, control second."
-        ),
-        reference=(0.982, 0.991),
-        wrong=(
-            (0.911, 0.991),
-            (0.992, 0.991),
-            (0.991, 0.982),
-            (0.982, 0.911),
-            (0.982, 0.978),
-            0.982,
-        ),
+        reference=65_332,
+        wrong=(10_000, 16_333, 261_325, 41_492, 55_804, 65, 5_000),
     ),
 )
