@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from helpers.exercises import Exercise, in_range, sequence_of
+from helpers.exercises import Exercise, close_to, equal_to, sequence_of
 
 EXERCISES = (
     Exercise(
         key="15-1",
         asks_for=(
-            "a pair: the time model.predict takes divided by the time the TFLite float32 model "
-            "takes, for all 10,000 test images, and TFLite's time per image in µs"
+            "a pair (q_pixel, probability): the int8 value the full-integer copy's input gives a "
+            "pixel of 0.25, an int, and the probability its output q = 100 means, a float"
         ),
-        # machines differ a lot: the ranges tell a batch timing from a single-image one
-        is_right=sequence_of(in_range(0.2, 5.0), in_range(3.0, 500.0)),
+        # input: scale 1/255 (in float32, a hair above), zero-point -128: round(0.25 * 255) - 128
+        # = round(63.75) - 128 = -64. Output: scale 1/256, zero-point -128: (100 + 128) / 256 =
+        # 0.890625. The wrong answers: truncating instead of rounding (-65), forgetting the
+        # zero-point (64; 100 / 256 = 0.390625), the signs turned ((100 - 128) / 256 = -0.109375).
+        is_right=sequence_of(equal_to(-64), close_to(0.890625, abs_=0.001)),
         hint=(
-            "Time both on x_test, not on one image: latency_us(lambda: "
-            "model.predict(x_test, batch_size=500, verbose=0), repeats=3, warmup=1).median_us, "
-            "and the "
-            "same for float_tflite.predict(x_test); then divide the first by the second. Per "
-            "image: TFLite's time divided by 10,000."
+            "Input: q = round(x / scale) + zero_point with the input's (scale, zero_point), "
+            "about (1/255, -128): round(0.25 * 255) is 64. Output: probability = (q - "
+            "zero_point) * scale with the output's (1/256, -128)."
         ),
-        reference=(0.89, 41.0),
-        wrong=((1349.0, 37.0), (0.89, 0.041), (0.89, 410_000.0), 0.89),
+        reference=(-64, 0.890625),
+        wrong=((-65, 0.890625), (64, 0.890625), (-64, 0.390625), (-64, -0.109375), (-64,)),
     ),
 )
