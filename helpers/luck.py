@@ -16,6 +16,8 @@ __all__ = ["gap_text", "mean_loss", "paired_gap", "sampling_noise"]
 
 
 # From 11_is_a_gap_real.ipynb
+# (the line above marks the cell for the series' maintainers, who copy it into the helpers for
+# notebook 12; running the cell defines the function, nothing more)
 def mean_loss(y_true: np.ndarray, probabilities: np.ndarray) -> float:
     """Mean cross-entropy (notebook 10): −log of the probability given to the true digit."""
     true_digit = probabilities[np.arange(len(y_true)), y_true]
