@@ -1240,6 +1240,7 @@ def plot_race(
     line_styles: Sequence[str] | None = None,
     end_labels: Sequence[str | None] | None = None,
     end_label_offsets: Sequence[tuple[float, float] | None] | None = None,
+    max_markers: int | None = None,
 ) -> plt.Axes:
     """Draw test error against training time, one line per network (a point per epoch).
 
@@ -1281,6 +1282,9 @@ def plot_race(
     end_label_offsets
         One (right, up) offset in points per curve, from its last point to its end label,
         to move a label clear of the data (``None``: the default, 6 points right).
+    max_markers
+        At most this many markers per line, evenly spread over its epochs, the first and last
+        always marked, so that long runs that cross stay readable (``None``: one per epoch).
 
     Returns
     -------
@@ -1288,6 +1292,10 @@ def plot_race(
     """
     if not curves:
         raise ValueError("plot_race needs at least one network's curve.")
+    if max_markers is not None and max_markers < 2:
+        raise ValueError(
+            f"max_markers must be at least 2 (the first and last epoch), got {max_markers}."
+        )
     for name, (seconds, accuracy) in curves.items():
         if len(seconds) != len(accuracy) or len(seconds) == 0:
             raise ValueError(
@@ -1317,6 +1325,9 @@ def plot_race(
             color = COLOUR_BLIND_SAFE[line_index % len(COLOUR_BLIND_SAFE)]
             style = {"marker": LINE_MARKERS[line_index % len(LINE_MARKERS)]}
             style["markersize"] = marker_size
+            if max_markers is not None and len(errors) > max_markers:
+                spread = np.linspace(0, len(errors) - 1, max_markers)
+                style["markevery"] = sorted({int(i) for i in np.round(spread)})
             line_index += 1
         if colours is not None:
             color = colours[index]

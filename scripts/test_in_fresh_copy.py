@@ -54,13 +54,13 @@ NOTEBOOK_WORKERS = [
 ]
 
 #: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-05
-#: after lesson 08 was split in two: 05 226 s, 09 204 s, 06 154 s, 04 131 s, 10 116 s, 02 92 s,
-#: 12 57 s beside other notebooks). Started first, they do not end the run alone on one worker
-#: while the others idle; the rest follow in name order. The order changes no result.
+#: after lessons 11 and 13 were split in two: 05 214 s, 06 190 s, 09 187 s, 10 125 s, 04 109 s,
+#: 02 87 s, 13 48 s beside other notebooks). Started first, they do not end the run alone on one
+#: worker while the others idle; the rest follow in name order. The order changes no result.
 SLOWEST_FIRST = [
     "05_training_and_validation.ipynb",
-    "09_a_stronger_cnn.ipynb",
     "06_convolutional_network.ipynb",
+    "09_a_stronger_cnn.ipynb",
     "10_ensembles.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",

@@ -697,3 +697,15 @@ def test_predictions_write_a_note_under_each_image():
     assert fig.get_size_inches()[0] > plain.get_size_inches()[0]  # wide enough for the notes
     with pytest.raises(ValueError, match="1 notes for 2 images"):
         plots.plot_predictions(images, np.zeros(3, int), probabilities, [1, 2], notes=["one"])
+
+
+def test_race_can_thin_its_markers_and_keeps_the_last():
+    seconds = np.arange(1, 31, dtype=float)
+    accuracy = np.linspace(0.9, 0.99, 30)
+    ax = plots.plot_race({"long run": (seconds, accuracy)}, max_markers=6)
+    marked = ax.lines[0].get_markevery()
+    assert len(marked) == 6 and marked[0] == 0 and marked[-1] == 29
+    ax = plots.plot_race({"long run": (seconds, accuracy)})
+    assert ax.lines[0].get_markevery() is None  # one marker per epoch
+    with pytest.raises(ValueError, match="max_markers must be at least 2"):
+        plots.plot_race({"long run": (seconds, accuracy)}, max_markers=1)
