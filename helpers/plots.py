@@ -1160,7 +1160,8 @@ def plot_error_histogram(
     )
     for k, style in [(1, "--"), (2, ":")] if noise_lines else []:
         for side in (-1, 1):
-            label = f"{k} × noise either side" if side == 1 else None
+            low, high = mean_errors - k * noise, mean_errors + k * noise
+            label = f"{k} × noise either side ({low:.0f} and {high:.0f})" if side == 1 else None
             ax.axvline(mean_errors + side * k * noise, color="black", linestyle=style, label=label)
     ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside, off the lines
     ax.set_ylabel("simulated test sets")
