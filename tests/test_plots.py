@@ -646,7 +646,11 @@ def test_error_histogram_draws_the_average_the_noise_lines_and_each_mark():
     assert lines == [37.0, 39.0, 41.0, 43.0, 45.0]  # the average, ± 1 and ± 2 noises
     assert "average 41" in [text.get_text() for text in ax.texts]
     legend = [text.get_text() for text in ax.get_legend().get_texts()]
-    assert legend == ["average", "1 × noise either side", "2 × noise either side"]
+    assert legend == [
+        "average",
+        "1 × noise either side (39 and 43)",
+        "2 × noise either side (37 and 45)",
+    ]
     assert sum(patch.get_height() for patch in ax.patches) == len(draws)  # every draw counted
     assert [line.get_xdata()[0] for line in strip.lines] == [35, 40, 46]  # one mark each
     assert [text.get_text() for text in strip.texts] == ["goal\n35", "floor\n40", "pick\n46"]
