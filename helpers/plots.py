@@ -1949,3 +1949,58 @@ def plot_feature_maps(
         ax.axis("off")
     fig.colorbar(shown, ax=axes[1:].tolist(), shrink=0.8).set_label("filter response")
     return fig
+
+
+def plot_margins(
+    margins: dict[str, float],
+    bars: dict[str, float],
+    *,
+    title: str | None = None,
+    xlabel: str = "margin (images): above (+) or below (−) the mark",
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw each margin as a dot with its bar either side, against a line at zero.
+
+    A margin whose bar crosses the zero line is within luck: the dot could sit on either side
+    of the mark. Rows are drawn top to bottom in the order of ``margins``.
+
+    Parameters
+    ----------
+    margins
+        Row name → margin, e.g. ``{"ensemble vs goal": -1.0}``.
+    bars
+        Row name → half-width of its bar (twice its noise), for every row of ``margins``.
+    title
+        Title of the axes.
+    xlabel
+        Label of the margin axis.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    if not margins:
+        raise ValueError("plot_margins needs at least one margin.")
+    missing = [name for name in margins if name not in bars]
+    if missing:
+        raise ValueError(f"no bar for {missing}: give bars for every row of margins.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.0, 0.5 + 0.45 * len(margins)))
+    rows = list(margins)
+    positions = np.arange(len(rows))[::-1]  # the first row on top
+    ax.axvline(0, color="black", linewidth=1)
+    ax.errorbar(
+        [margins[r] for r in rows],
+        positions,
+        xerr=[bars[r] for r in rows],
+        fmt="o",
+        color=COLOUR_BLIND_SAFE[0],
+        capsize=4,
+    )
+    ax.set_yticks(positions, rows)
+    ax.set_xlabel(xlabel)
+    if title:
+        ax.set_title(title)
+    return ax

@@ -713,3 +713,15 @@ def test_race_can_thin_its_markers_and_keeps_the_last():
     assert ax.lines[0].get_markevery() is None  # one marker per epoch
     with pytest.raises(ValueError, match="max_markers must be at least 2"):
         plots.plot_race({"long run": (seconds, accuracy)}, max_markers=1)
+
+
+def test_margins_draw_each_row_with_its_bar_and_a_zero_line():
+    margins = {"pick vs goal": -11.0, "ensemble vs floor": 4.0}
+    ax = plots.plot_margins(margins, {"pick vs goal": 13.0, "ensemble vs floor": 13.0})
+    at = {t.get_text(): t.get_position()[1] for t in ax.get_yticklabels()}
+    assert at["pick vs goal"] > at["ensemble vs floor"]  # the first row on top
+    assert ax.lines[0].get_xdata()[0] == 0  # the zero line
+    with pytest.raises(ValueError, match="no bar for"):
+        plots.plot_margins(margins, {"pick vs goal": 13.0})
+    with pytest.raises(ValueError, match="at least one margin"):
+        plots.plot_margins({}, {})
