@@ -17,6 +17,8 @@ __all__ = ["class_score", "fgsm", "grad_cam", "layer_and_logits", "saliency_map"
 
 
 # From 13_inside_the_model.ipynb
+# (the line above marks the cell for the series' maintainers, who copy it into the helpers for
+# later notebooks; running the cell defines the function, nothing more)
 def layer_and_logits(model, images, layer_name=None):
     """Run a Sequential classifier layer by layer; return the output of the layer
     ``layer_name`` (None when not asked for) and the logits: the last layer's weighted sums,
