@@ -2004,3 +2004,62 @@ def plot_margins(
     if title:
         ax.set_title(title)
     return ax
+
+
+def plot_value_against_group(
+    group: Sequence[float],
+    value: float,
+    *,
+    bar: float,
+    group_label: str,
+    value_label: str,
+    ylabel: str,
+    title: str | None = None,
+    ax: plt.Axes | None = None,
+) -> plt.Axes:
+    """Draw a group's values as dots, their mean ± one spread, one more value, and a bar.
+
+    The bar is two dashed lines at the group's mean ± ``bar``: a value beyond them lies
+    beyond the group's luck. Each of the three things drawn has its own tick label.
+
+    Parameters
+    ----------
+    group
+        The group's values (e.g. four seeds' test errors); at least two.
+    value
+        The value set against them (e.g. the fifth seed's).
+    bar
+        Half the bar's width, in the values' unit (e.g. 3.6 spreads).
+    group_label, value_label
+        Tick labels for the group's dots and for the value.
+    ylabel
+        Label of the value axis.
+    title
+        Title of the axes.
+    ax
+        Axes to draw on; a new figure is made when omitted.
+
+    Returns
+    -------
+    The axes drawn on.
+    """
+    group = np.asarray(group, dtype=float)
+    if group.ndim != 1 or len(group) < 2:
+        raise ValueError(f"a group needs at least two values, got {group.tolist()}.")
+    if not bar > 0:
+        raise ValueError(f"the bar must be positive, got {bar!r}.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.0, 3.8))
+    mean, spread = group.mean(), group.std(ddof=1)
+    ax.scatter(np.linspace(-0.1, 0.1, len(group)), group, color=COLOUR_BLIND_SAFE[0], zorder=3)
+    ax.errorbar([1], [mean], yerr=[spread], fmt="o", color="black", capsize=4, zorder=3)
+    ax.scatter([2], [value], marker="^", s=80, color="black", zorder=4)
+    for level in (mean - bar, mean + bar):
+        ax.axhline(level, color="grey", linestyle="--")
+    ax.text(2.4, mean + bar, f"bar: {mean - bar:.0f} to {mean + bar:.0f}", ha="right", va="bottom")
+    ax.set_xticks([0, 1, 2], [group_label, "their mean\n± one spread", value_label])
+    ax.set_xlim(-0.5, 2.5)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    return ax

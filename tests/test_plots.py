@@ -725,3 +725,20 @@ def test_margins_draw_each_row_with_its_bar_and_a_zero_line():
         plots.plot_margins(margins, {"pick vs goal": 13.0})
     with pytest.raises(ValueError, match="at least one margin"):
         plots.plot_margins({}, {})
+
+
+def test_value_against_group_labels_each_part_and_draws_the_bar():
+    ax = plots.plot_value_against_group(
+        [36, 55, 40, 33], 46, bar=35.0, group_label="siblings", value_label="pick", ylabel="errors"
+    )
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "siblings",
+        "their mean\n± one spread",
+        "pick",
+    ]
+    levels = sorted(line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--")
+    assert levels == [6.0, 76.0]  # 41 ± 35
+    with pytest.raises(ValueError, match="at least two values"):
+        plots.plot_value_against_group([1], 2, bar=1, group_label="", value_label="", ylabel="")
+    with pytest.raises(ValueError, match="bar must be positive"):
+        plots.plot_value_against_group([1, 2], 2, bar=0, group_label="", value_label="", ylabel="")
