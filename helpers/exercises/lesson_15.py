@@ -24,4 +24,22 @@ EXERCISES = (
         reference=(-64, 0.890625),
         wrong=((-65, 0.890625), (64, 0.890625), (-64, 0.390625), (-64, -0.109375), (-64,)),
     ),
+    Exercise(
+        key="15-2",
+        asks_for=(
+            "a pair (scale, zero_point): the input scale, a float, and zero-point, an int, of the "
+            "full-integer copy of served (the model with Rescaling(1 / 255) inside)"
+        ),
+        # raw pixels 0..255 map onto int8 -128..127: 256 levels for 255 steps of the range, so
+        # the scale is 255 / 255 = 1.0 and 0 becomes -128 (q = raw pixel - 128). Wrong answers:
+        # the scaled model's (1/255, -128), a zero-point of 0, the scale inverted (255).
+        is_right=sequence_of(close_to(1.0, abs_=0.01), equal_to(-128)),
+        hint=(
+            "Convert with representative_images=x_train_raw[:500].astype('float32') (raw pixels, "
+            "0 to 255), then read TFLiteClassifier(path).input_quantization. The 256 int8 values "
+            "-128 to 127 cover the 256 raw pixel values 0 to 255."
+        ),
+        reference=(1.0, -128),
+        wrong=((1 / 255, -128), (1.0, 0), (255.0, -128), (1.0, 127), (1.0,)),
+    ),
 )
