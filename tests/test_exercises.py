@@ -97,7 +97,7 @@ def test_sequence_of_checks_each_item_in_order_and_the_length():
 
 
 def test_a_wrong_tuple_answer_names_the_items_to_look_at_again():
-    verdict = check_exercise("11-1", (23, 0.125, 5))  # the first item right, the others wrong
+    verdict = check_exercise("11-1", (14, 5, 5))  # the first item right, the others wrong
     assert repr(verdict).startswith("Exercise 11-1: not yet (items 2 and 3 of 3 not yet right; ")
-    verdict = check_exercise("11-1", (23, 0.25))  # one item short
+    verdict = check_exercise("11-1", (14, 11))  # one item short
     assert repr(verdict).startswith("Exercise 11-1: not yet (it needs 3 items). Hint: ")
