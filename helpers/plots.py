@@ -882,7 +882,12 @@ def plot_reliability_diagram(
     title: str | None = None,
     ax: plt.Axes | None = None,
 ) -> plt.Axes:
-    """Draw accuracy against confidence per bin, for one or more models.
+    """Draw accuracy against confidence per bin for one or more models, with each bin's noise.
+
+    Each bin is a dot at (mean confidence, accuracy), sized by its count. Its vertical bar spans
+    the confidence ± 2 standard errors, √(c (1 − c) / n): where a perfectly calibrated model's
+    accuracy would fall about 95 % of the time in a bin of n predictions at confidence c. A dot
+    outside its bar is more than luck away from the diagonal.
 
     Parameters
     ----------
@@ -905,13 +910,16 @@ def plot_reliability_diagram(
         _, ax = plt.subplots(figsize=(5, 5))
     ax.plot([0, 1], [0, 1], color="0.5", linestyle="--", linewidth=1, label="perfect calibration")
     for index, (name, table) in enumerate(tables.items()):
-        sizes = 20 + 200 * np.sqrt(table["count"] / table["count"].sum())
+        confidence = np.asarray(table["confidence"], dtype=float)
+        count = np.asarray(table["count"], dtype=float)
+        sizes = 20 + 200 * np.sqrt(count / count.sum())
         color = DIGIT_PALETTE[index % 10]
-        # faint joining lines: the dots, sized by their counts, carry the reading
-        ax.plot(table["confidence"], table["accuracy"], color=color, alpha=0.3, linewidth=1)
-        ax.scatter(
-            table["confidence"], table["accuracy"], s=sizes, color=color, alpha=0.7, label=name
-        )
+        noise = 2 * np.sqrt(confidence * (1 - confidence) / count)
+        shift = (index - (len(tables) - 1) / 2) * 0.008  # models side by side, not on top
+        x = confidence + shift
+        ax.vlines(x, confidence - noise, confidence + noise, color=color, alpha=0.5)
+        ax.scatter(x, table["accuracy"], s=sizes, color=color, alpha=0.7, label=name)
+    ax.plot([], [], color="0.4", alpha=0.5, label="calibrated: confidence ± 2 standard errors")
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence (mean predicted probability in the bin)")
@@ -1594,7 +1602,13 @@ def plot_pixels(
     fig.colorbar(shown, ax=ax, shrink=0.8, label="value")
     if cross is not None:
         ax.plot(
-            cross[1], cross[0], "+", color="crimson", ms=14, mew=2, label=f"row, column {cross}"
+            cross[1],
+            cross[0],
+            "+",
+            color="crimson",
+            ms=14,
+            mew=2,
+            label=f"target: row {cross[0]}, column {cross[1]}",
         )
     ax.set(title=title, xlabel="column (pixel)", ylabel="row (pixel)")
     ax.spines[:].set_visible(True)  # the page's edges
@@ -1607,6 +1621,8 @@ def plot_pictures(
     *,
     titles: Sequence[str] | None = None,
     side: int = 90,
+    ncols: int | None = None,
+    cell_size: float = 1.2,
 ) -> plt.Figure:
     """Draw PIL pictures of any size and mode side by side, each scaled to fit one square.
 
@@ -1621,6 +1637,10 @@ def plot_pictures(
         One short title per picture.
     side
         The square's side in pixels.
+    ncols
+        Pictures per row; all in one row by default.
+    cell_size
+        Width of one picture in the figure, in inches.
 
     Returns
     -------
@@ -1643,7 +1663,11 @@ def plot_pictures(
     if not squares:
         raise ValueError("plot_pictures got no pictures to draw.")
     return plot_image_grid(
-        np.stack(squares), titles=titles, ncols=len(squares), cell_size=1.2, cmap=None
+        np.stack(squares),
+        titles=titles,
+        ncols=ncols or len(squares),
+        cell_size=cell_size,
+        cmap=None,
     )
 
 

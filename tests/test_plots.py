@@ -210,12 +210,16 @@ def test_reliability_diagram_draws_diagonal_and_each_model():
     table = pd.DataFrame({"confidence": [0.5, 0.9], "accuracy": [0.4, 0.95], "count": [10, 90]})
     ax = plots.plot_reliability_diagram({"m1": table, "m2": table})
     assert ax.lines[0].get_label() == "perfect calibration"
-    assert len(ax.lines) == 3  # the diagonal and one faint line per model
-    assert [dots.get_label() for dots in ax.collections] == ["m1", "m2"]  # the legend's entries
+    dots = [c for c in ax.collections if c.get_label() in ("m1", "m2")]
+    assert len(dots) == 2  # one set of dots per model, no joining lines
+    bars = [c for c in ax.collections if c not in dots]
+    low, high = bars[0].get_segments()[0][:, 1]  # the bin at confidence 0.5, 10 predictions
+    assert np.isclose(high - 0.5, 2 * np.sqrt(0.25 / 10)) and np.isclose(0.5 - low, high - 0.5)
     assert [text.get_text() for text in ax.get_legend().get_texts()] == [
         "perfect calibration",
         "m1",
         "m2",
+        "calibrated: confidence ± 2 standard errors",
     ]
     with pytest.raises(ValueError, match="at least one"):
         plots.plot_reliability_diagram({})
@@ -598,7 +602,7 @@ def test_pixels_draws_one_image_with_a_colour_bar_and_the_cross():
     ax = fig.axes[0]
     assert len(fig.axes) == 2 and ax.get_title() == "step"
     assert ax.images[0].get_clim() == (0, 255)
-    assert ax.get_lines()[0].get_label() == "row, column (14, 14)"
+    assert ax.get_lines()[0].get_label() == "target: row 14, column 14"
     with pytest.raises(ValueError, match="one 2-D image"):
         plots.plot_pixels(np.zeros((2, 5, 5)), "x")
 
@@ -612,6 +616,9 @@ def test_pictures_fit_any_size_and_mode_in_one_square():
     shown = [ax.images[0].get_array() for ax in fig.axes]
     assert all(image.shape == (50, 50, 3) for image in shown)
     assert (np.asarray(shown[2])[10:40, 10:40] == 255).all()
+    two_rows = plots.plot_pictures(pictures, side=50, ncols=2)
+    rows = {round(ax.get_position().y0, 3) for ax in two_rows.axes if ax.images}
+    assert len(rows) == 2
     with pytest.raises(ValueError, match="PIL images"):
         plots.plot_pictures([np.zeros((5, 5))])
 
