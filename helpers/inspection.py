@@ -2,9 +2,9 @@
 
 Intermediate outputs of a Sequential model (``layer_output``) and its class scores before the
 softmax (``layer_and_logits``): notebook 13 writes both out and checks that these copies, which
-add clear errors, compute the same. Also the simple image perturbations of the robustness
-curves. The lesson's own methods (saliency maps, Grad-CAM and FGSM) are written in notebook 13
-and generated into :mod:`helpers.attribution`, which uses the functions here.
+add clear errors, compute the same. Also the simple image perturbations of notebook 14's
+robustness curves. The lessons' own methods (saliency maps and Grad-CAM in notebook 13, FGSM and
+PGD in notebook 14) are generated into :mod:`helpers.attribution`, which uses the functions here.
 
 Every function takes the model and the images as arguments; images are float arrays of
 shape (n, 28, 28) with values in [0, 1], as the notebooks feed them to the models.

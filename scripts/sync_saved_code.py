@@ -35,7 +35,7 @@ MODULES: dict[str, tuple[str, str]] = {
         "import numpy as np\nfrom scipy.stats import binomtest\n",
     ),
     "helpers.attribution": (
-        "Saliency maps, Grad-CAM and FGSM, exactly as notebook 13 writes them.",
+        "Saliency maps and Grad-CAM (notebook 13), FGSM and PGD (notebook 14), as written there.",
         "import keras\nimport numpy as np\nimport tensorflow as tf\n",
     ),
 }

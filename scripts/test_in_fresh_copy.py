@@ -55,8 +55,9 @@ NOTEBOOK_WORKERS = [
 
 #: The notebooks that take longest, slowest first (benchmarks/series_runtime.py, 2026-12-05
 #: after lessons 11 and 13 were split in two: 05 214 s, 06 190 s, 09 187 s, 10 125 s, 04 109 s,
-#: 02 87 s, 13 48 s beside other notebooks). Started first, they do not end the run alone on one
-#: worker while the others idle; the rest follow in name order. The order changes no result.
+#: 02 87 s beside other notebooks; 14, attacks and robustness, 32 s alone after 13's second
+#: split). Started first, they do not end the run alone on one worker while the others idle; the
+#: rest follow in name order. The order changes no result.
 SLOWEST_FIRST = [
     "05_training_and_validation.ipynb",
     "06_convolutional_network.ipynb",
@@ -64,7 +65,7 @@ SLOWEST_FIRST = [
     "10_ensembles.ipynb",
     "04_write_the_training_loop.ipynb",
     "02_baseline_dense_network.ipynb",
-    "13_inside_the_model.ipynb",
+    "14_attacks_and_robustness.ipynb",
 ]
 
 #: Notebooks started last: lessons 11 and 12 and the solutions of 10, 11 and 12 load the

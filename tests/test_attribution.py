@@ -1,4 +1,4 @@
-"""Tests of helpers.attribution (generated from notebook 13's cells) on small networks."""
+"""Tests of helpers.attribution (generated from notebooks 13 and 14's cells) on small networks."""
 
 from __future__ import annotations
 
@@ -122,3 +122,28 @@ def test_fgsm_rejects_bad_arguments(small_cnn, images):
         attribution.fgsm(small_cnn, images, np.zeros(3, int), epsilon=-1)
     with pytest.raises(ValueError, match="3 images but 2 labels"):
         attribution.fgsm(small_cnn, images, np.zeros(2, int), epsilon=0.1)
+
+
+def test_pgd_stays_within_epsilon_and_the_pixel_range(small_cnn, images):
+    adversarial = attribution.pgd(small_cnn, images, np.array([0, 1, 2]), epsilon=0.1, steps=4)
+    assert np.abs(adversarial - images).max() <= 0.1 + 1e-6
+    assert adversarial.min() >= 0 and adversarial.max() <= 1
+    assert not np.allclose(adversarial, images)  # it moved
+
+
+def test_pgd_increases_the_loss_and_is_repeatable(small_cnn, images):
+    labels = np.array([0, 1, 2])
+    before = keras.losses.sparse_categorical_crossentropy(labels, small_cnn(images)).numpy()
+    first = attribution.pgd(small_cnn, images, labels, epsilon=0.05, seed=3)
+    after = keras.losses.sparse_categorical_crossentropy(labels, small_cnn(first)).numpy()
+    assert (after > before).all()
+    np.testing.assert_array_equal(first, attribution.pgd(small_cnn, images, labels, 0.05, seed=3))
+
+
+def test_pgd_rejects_bad_arguments(small_cnn, images):
+    with pytest.raises(ValueError, match="epsilon >= 0 and steps >= 1"):
+        attribution.pgd(small_cnn, images, np.zeros(3, int), epsilon=-1)
+    with pytest.raises(ValueError, match="epsilon >= 0 and steps >= 1"):
+        attribution.pgd(small_cnn, images, np.zeros(3, int), epsilon=0.1, steps=0)
+    with pytest.raises(ValueError, match="3 images but 2 labels"):
+        attribution.pgd(small_cnn, images, np.zeros(2, int), epsilon=0.1)

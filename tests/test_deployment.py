@@ -79,7 +79,7 @@ def test_tflite_file_holds_the_weights_and_quantised_files_are_smaller(small_mod
 def test_quantised_models_stay_close(small_model, exported):
     x = np.random.default_rng(1).random((50, 28, 28), dtype=np.float32)
     expected = small_model.predict(x, verbose=0)
-    # an untrained model on random images: loose bounds; notebook 14 holds the trained CNN to
+    # an untrained model on random images: loose bounds; notebook 16 holds the trained CNN to
     # its stated tolerances on the 10,000 test images
     for path, tolerance in [(exported[1], 0.05), (exported[2], 0.1)]:
         gap = np.abs(TFLiteClassifier(path).predict(x) - expected).max()

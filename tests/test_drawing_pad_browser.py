@@ -1,6 +1,6 @@
-"""The drawing pad of notebook 14 works in a real browser: draw digits, press Predict, read them.
+"""The drawing pad of notebook 15 works in a real browser: draw digits, press Predict, read them.
 
-JupyterLab serves a temporary copy of notebook 14 (running cells autosaves outputs, so the
+JupyterLab serves a temporary copy of notebook 15 (running cells autosaves outputs, so the
 repository itself is never served); headless Chromium, driven by Playwright, runs every cell,
 draws digits on the pad with mouse strokes, presses Predict and reads the line that
 ``digit_canvas`` prints ("Predicted digit: 7 (98.1 %)"), then presses Clear for the next one.
@@ -27,7 +27,7 @@ import pytest
 from tests.lab_server import free_port, get, stop
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = "14_your_own_digits.ipynb"
+NOTEBOOK = "15_your_own_digits.ipynb"
 TOKEN = "drawing-pad-test-token"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -81,7 +81,7 @@ DIGITS: dict[int, list[list[Point]]] = {
 
 
 def copy_notebook(folder: Path) -> None:
-    """Lay out what notebook 14 needs, as in the repository: notebooks/ and pretrained/."""
+    """Lay out what notebook 15 needs, as in the repository: notebooks/ and pretrained/."""
     (folder / "notebooks").mkdir(parents=True)
     shutil.copy2(ROOT / "notebooks" / NOTEBOOK, folder / "notebooks" / NOTEBOOK)
     shutil.copytree(ROOT / "pretrained", folder / "pretrained")
@@ -100,7 +100,7 @@ def start_lab(tmp_path: Path, root_dir: Path, port: int) -> subprocess.Popen:
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
         # One thread for the kernel's TensorFlow and BLAS, as the test runner gives each notebook
-        # its share of the cores: with all of them, notebook 14's timing cells starved Chromium
+        # its share of the cores: with all of them, notebook 15's timing cells starved Chromium
         # and the server on a 2-core machine, and run-all lost its replies (2026-12-05: two
         # runs hung at the latency cells and timed out after 300 s).
         "TF_NUM_INTRAOP_THREADS": os.environ.get("TF_NUM_INTRAOP_THREADS", "1"),
