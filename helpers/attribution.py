@@ -75,6 +75,8 @@ def grad_cam(model, images, layer_name, classes=None):
 
 
 # From 14_attacks_and_robustness.ipynb
+# (the line above marks the cell for the series' maintainers, who copy it into the helpers, as in
+# notebook 13; running the cell defines the function, nothing more)
 def fgsm(model, images, labels, epsilon):
     """Fast gradient sign method: move each pixel by epsilon, the way that raises the loss of
     ``labels`` (not at all where its gradient is 0), and clip to the pixel range [0, 1]."""
