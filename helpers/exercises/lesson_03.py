@@ -30,7 +30,7 @@ EXERCISES = (
     ),
     Exercise(
         key="03-3",
-        asks_for="the largest learning rate that still converges, 2 / c, a float",
+        asks_for="the learning-rate limit 2 / c for the scaled points, a float",
         is_right=close_to(1 / 30, rel=1e-2),
         hint=(
             "The curvature is c = 2 · mean(x²): work out how it changes when every x doubles, "
